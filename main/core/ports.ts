@@ -1,0 +1,61 @@
+// What the core needs from the world, as interfaces: a clock with timers, and a store.
+// Implementations live in main/store (SQLite) and test/support (fake clock, memory store).
+import type { Batch, FocusBlock, Item, ItemStatus } from './types.ts';
+
+export type Cancel = () => void;
+
+export interface Clock {
+  now(): number;
+  /** Calls `fn` once at (or soon after) epoch-ms `at`. Returns a cancel function. */
+  at(at: number, fn: () => void): Cancel;
+}
+
+/** What the engine persists besides items, blocks and batches. */
+export interface EngineMeta {
+  /** The last time the engine looked at the clock; batch boundaries after it are still owed. */
+  lastTickAt: number | null;
+  /** Local date (YYYY-MM-DD) whose scheduled blocks the user skipped. */
+  skipDate: string | null;
+  /** Start of the scheduled occurrence the user ended early, so it is not restarted. */
+  endedOccurrence: number | null;
+  /** Last time text past retention was erased. */
+  retentionAt: number | null;
+}
+
+export interface ItemPatch {
+  status?: ItemStatus;
+  batchId?: string | null;
+  releasedAt?: number | null;
+  snoozedUntil?: number | null;
+  handledAt?: number | null;
+}
+
+export interface ItemQuery {
+  status?: ItemStatus[];
+  limit: number;
+  /** Opaque position from the previous page. */
+  cursor?: string | undefined;
+}
+
+export interface ItemPage {
+  items: Item[];
+  nextCursor: string | null;
+}
+
+export interface EngineStore {
+  /** Open items (held), the running block, meta, and items of the last day (dedupe, repeat escalation). */
+  load(since: number): { held: Item[]; recent: Item[]; activeBlock: FocusBlock | null; meta: EngineMeta };
+  /** Resolves once the item is durably committed (group commit is the store's business). */
+  commitItem(item: Item): Promise<void>;
+  updateItems(ids: readonly string[], patch: ItemPatch): void;
+  saveBlock(block: FocusBlock): void;
+  /** Records a batch and marks its items released, in one transaction. */
+  saveBatch(batch: Batch, itemIds: readonly string[]): void;
+  saveMeta(meta: EngineMeta): void;
+  getItem(id: string): Item | null;
+  listItems(query: ItemQuery): ItemPage;
+  itemsBetween(from: number, to: number): Item[];
+  blocksBetween(from: number, to: number): FocusBlock[];
+  /** Erases title, body and url of items received before `before`; counts stay. Returns how many. */
+  eraseTextBefore(before: number): number;
+}
