@@ -4,7 +4,20 @@
 import type { Cancel, Clock, EngineMeta, EngineStore, ItemPage } from './ports.ts';
 import { breakthroughRule, RepeatTracker } from './rules.ts';
 import { weeklyReport, type WeeklyReport } from './report.ts';
-import { batchBoundaries, isIsoWeek, isoWeekOf, localDay, nextBatchAfter, nextOccurrenceAfter, occurrenceAt } from './schedule.ts';
+import {
+  batchBoundaries,
+  isIsoWeek,
+  isoWeekDays,
+  isoWeekOf,
+  localDateOf,
+  localDay,
+  nextBatchAfter,
+  nextOccurrenceAfter,
+  occurrenceAt,
+  occurrences,
+  type Occurrence,
+} from './schedule.ts';
+import { dayStats, type DayStats } from './stats.ts';
 import type { Settings } from './settings.ts';
 import {
   LullError,
@@ -220,6 +233,11 @@ export class FocusEngine {
     return updated;
   }
 
+  /** One item by id, held or not; not-found otherwise. */
+  getItem(id: string): Item {
+    return this.find(id);
+  }
+
   listItems(query: Parameters<EngineStore['listItems']>[0]): ItemPage {
     return this.store.listItems(query);
   }
@@ -232,6 +250,28 @@ export class FocusEngine {
     if (!isIsoWeek(which)) throw new LullError('invalid', 'week must be an ISO week such as 2026-W47');
     const load = (from: number, to: number) => ({ items: this.store.itemsBetween(from, to), blocks: this.store.blocksBetween(from, to) });
     return weeklyReport({ week: which, timeZone, refocusMinutes, schedule, now, load });
+  }
+
+  /** Today's numbers for the dashboard (local day in the configured time zone). */
+  todayStats(): DayStats {
+    const now = this.clock.now();
+    const { timeZone, refocusMinutes } = this.settings;
+    const from = localDateOf(now, timeZone).toZonedDateTime({ timeZone }).epochMilliseconds;
+    return dayStats(this.store.itemsBetween(from, now + 1), this.store.blocksBetween(from, now + 1), refocusMinutes, now);
+  }
+
+  /** The week grid: planned blocks, batch times and the blocks that really ran. */
+  weekSchedule(week?: string): { week: string; dates: string[]; from: number; to: number; planned: Occurrence[]; batches: number[]; blocks: FocusBlock[] } {
+    const now = this.clock.now();
+    const { timeZone, schedule } = this.settings;
+    const which = week ?? isoWeekOf(now, timeZone);
+    if (!isIsoWeek(which)) throw new LullError('invalid', 'week must be an ISO week such as 2026-W47');
+    const { dates, bounds } = isoWeekDays(which, timeZone);
+    const from = bounds[0] ?? now;
+    const to = bounds[7] ?? now;
+    const blocks = this.store.blocksBetween(from, to);
+    if (this.block && !blocks.some((b) => b.id === this.block?.id) && this.block.startedAt < to) blocks.push(this.block);
+    return { week: which, dates, from, to, planned: occurrences(schedule, timeZone, from, to), batches: batchBoundaries(this.settings, from - 1, to - 1), blocks };
   }
 
   private handle(id: string, status: 'done' | 'dismissed'): Item {

@@ -1,0 +1,107 @@
+// Every operation of the contract, once: the IPC handlers (Electron) and the HTTP routes
+// (host) both call these, so the two transports cannot drift apart.
+import type { FocusEngine } from '../core/engine.ts';
+import { presentBatch, presentBlock, presentItem, presentReport, presentStatus, isoTime } from '../core/present.ts';
+import type { Settings } from '../core/settings.ts';
+import { LullError, type EngineEvent, type ItemStatus } from '../core/types.ts';
+import type { EventChannel, EventPayload, InvokeChannel, InvokeRequest, InvokeResult } from '../../preload/contract.ts';
+import { invokeContract } from '../../preload/contract.ts';
+
+export interface SettingsPort {
+  get(): Settings;
+  patch(patch: unknown): { ok: true; settings: Settings } | { ok: false; issues: { field: string; message: string }[] };
+}
+
+export interface OperationDeps {
+  engine: FocusEngine;
+  settings: SettingsPort;
+  /** Opens an item's URL (or its app) for the user; the shell and the host differ here. */
+  openItem?: (url: string | undefined) => Promise<boolean>;
+  /** Writes the weekly report as PDF and returns its path; only the Electron shell can. */
+  exportPdf?: (week: string | undefined) => Promise<string | null>;
+}
+
+type Handler<C extends InvokeChannel> = (request: InvokeRequest<C>) => InvokeResult<C> | Promise<InvokeResult<C>>;
+export type Operations = { [C in InvokeChannel]: Handler<C> };
+
+const VIEW_STATUS: Record<'held' | 'review', ItemStatus[]> = { held: ['held'], review: ['released'] };
+
+export function createOperations(deps: OperationDeps): Operations {
+  const { engine } = deps;
+  const tz = (): string => engine.getSettings().timeZone;
+  return {
+    'status:get': () => presentStatus(engine.status(), tz()),
+    'focus:start': (req) => ({ block: presentBlock(engine.startFocus(req), tz()) }),
+    'focus:stop': () => engine.endFocus(),
+    'focus:skip-today': () => {
+      engine.skipToday();
+      return presentStatus(engine.status(), tz());
+    },
+    'queue:list': (req) => {
+      const q = invokeContract['queue:list'].request.parse(req);
+      const page = engine.listItems({ status: VIEW_STATUS[q.view], limit: q.limit, cursor: q.cursor });
+      return { items: page.items.map((i) => presentItem(i, tz())), nextCursor: page.nextCursor };
+    },
+    'queue:release': () => {
+      const batch = engine.releaseNow();
+      return { batchId: batch?.id ?? null, released: batch?.count ?? 0 };
+    },
+    'queue:done': ({ id }) => presentItem(engine.done(id), tz()),
+    'queue:dismiss': ({ id }) => presentItem(engine.dismiss(id), tz()),
+    'queue:snooze': ({ id }) => presentItem(engine.snooze(id), tz()),
+    'queue:open': async ({ id }) => {
+      const item = engine.getItem(id);
+      return { opened: deps.openItem ? await deps.openItem(item.url) : false };
+    },
+    'stats:today': () => engine.todayStats(),
+    'schedule:week': ({ week }) => {
+      const w = engine.weekSchedule(week);
+      const t = (x: number): string => isoTime(x, tz());
+      return {
+        week: w.week,
+        dates: w.dates,
+        from: t(w.from),
+        to: t(w.to),
+        planned: w.planned.map((o) => ({ start: t(o.start), end: t(o.end) })),
+        batches: w.batches.map(t),
+        blocks: w.blocks.map((b) => presentBlock(b, tz())),
+      };
+    },
+    'report:weekly': ({ week }) => presentReport(engine.weeklyReport(week)),
+    'report:pdf': async ({ week }) => {
+      if (!deps.exportPdf) throw new LullError('invalid', 'PDF export needs the desktop app; print the report page instead');
+      return { path: await deps.exportPdf(week) };
+    },
+    'settings:get': () => deps.settings.get(),
+    'settings:patch': (patch) => {
+      const result = deps.settings.patch(patch);
+      if (!result.ok) throw new InvalidSettings(result.issues);
+      return result.settings;
+    },
+  };
+}
+
+/** A refused settings patch, naming each invalid field. */
+export class InvalidSettings extends LullError {
+  readonly fields: { field: string; message: string }[];
+  constructor(fields: { field: string; message: string }[]) {
+    super('invalid', `invalid settings: ${fields.map((f) => f.field).join(', ')}`);
+    this.fields = fields;
+  }
+}
+
+/** Engine events as the contract's events (what windows and the dashboard's SSE hear). */
+export function contractEvents(event: EngineEvent, timeZone: string): { [C in EventChannel]?: EventPayload<C> } {
+  switch (event.type) {
+    case 'state':
+      return { 'state:changed': presentStatus(event.status, timeZone), 'queue:changed': { held: event.status.held } };
+    case 'batch':
+      return { 'batch:released': presentBatch(event.batch, timeZone) };
+    case 'block-ended':
+      return { 'block:ended': presentBlock(event.block, timeZone) };
+    case 'settings':
+      return event.reason === 'reset-corrupt' ? { 'settings:reset': { movedTo: event.detail ?? null } } : {};
+    default:
+      return {};
+  }
+}
