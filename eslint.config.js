@@ -1,0 +1,41 @@
+// Lint: typescript-eslint's recommended rules, plus the layering of STYLE.md enforced with
+// restricted imports (imports only go downward: core ← store, sources, delivery ← app, host, cli).
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = { group: ['node:*'], message: 'main/core is pure: time and storage come in through ports.' };
+const shellOnly = ['electron', 'electron-store', 'node-notifier', 'fastify', '@fastify/*', 'conf', 'pino', 'dbus-next'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'bench/results.json'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['main/core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: shellOnly.filter((p) => !p.includes('*')).map((name) => ({ name, message: 'main/core must not depend on the shell, the store or a transport.' })),
+          patterns: [nodeBuiltins, { group: ['@fastify/*'], message: 'main/core must not depend on a transport.' }, { group: ['../store/*', '../sources/*', '../delivery/*', '../app/*', '../host/*', '../cli/*', '../service/*'], message: 'imports only go downward.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/store/**', 'main/sources/**', 'main/delivery/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../app/*', '../host/*', '../cli/*', '../../app/*', '../../host/*', '../../cli/*'], message: 'imports only go downward.' }] }],
+    },
+  },
+  {
+    files: ['renderer/**', 'preload/contract.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ['electron', 'fastify', 'node-notifier', 'electron-store'].map((name) => ({ name, message: 'windows and the contract talk through LullApi only.' })), patterns: [nodeBuiltins] }],
+    },
+  },
+);
