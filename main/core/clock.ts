@@ -8,14 +8,14 @@ export const systemClock: Clock = {
   now: () => Date.now(),
   at(at: number, fn: () => void): Cancel {
     let handle: ReturnType<typeof setTimeout>;
-    const wait = (): void => {
-      const left = at - Date.now();
-      if (left <= 0) return fn();
-      handle = setTimeout(wait, Math.min(left, LONGEST_WAIT));
+    // Never calls back synchronously, even for a moment already past: callers may be mid-update.
+    const schedule = (): void => {
+      const left = Math.max(0, Math.min(at - Date.now(), LONGEST_WAIT));
+      handle = setTimeout(() => (Date.now() >= at ? fn() : schedule()), left);
       // A pending wake-up must not keep a process alive on its own.
       (handle as { unref?: () => void }).unref?.();
     };
-    wait();
+    schedule();
     return () => clearTimeout(handle);
   },
 };
