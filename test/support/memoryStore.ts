@@ -72,7 +72,8 @@ export class MemoryStore implements EngineStore {
     let n = 0;
     for (const item of this.items.values()) {
       if (item.receivedAt < before && item.title !== '') {
-        this.items.set(item.id, { ...item, title: '', body: undefined, url: undefined });
+        const { body: _b, url: _u, sender: _s, tags: _t, dedupeKey: _d, ...rest } = item;
+        this.items.set(item.id, { ...rest, title: '' });
         n++;
       }
     }

@@ -1,0 +1,87 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../main/core/settings.ts';
+import { openConfSettings } from '../../main/store/confSettings.ts';
+import { openSettingsStore } from '../../main/store/settingsStore.ts';
+import { openLull } from '../../main/service/lull.ts';
+import Conf from 'conf';
+import { useTempDirs } from '../support/tempDir.ts';
+
+describe('settings store (conf)', () => {
+  const tempDir = useTempDirs();
+
+  it('starts from defaults, writes a versioned file and keeps a valid patch across reopen', () => {
+    const dir = tempDir();
+    const s = openConfSettings(dir);
+    expect(s.get()).toEqual(defaultSettings());
+    expect(s.recovered).toBeNull();
+    const result = s.patch({ batchTimes: ['16:00', '10:00'], breakthrough: { keywords: ['outage'] } });
+    expect(result.ok).toBe(true);
+    const again = openConfSettings(dir);
+    expect(again.get().batchTimes).toEqual(['10:00', '16:00']);
+    expect(again.get().breakthrough).toMatchObject({ keywords: ['outage'], urgent: true });
+    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))._version).toBe(1);
+  });
+
+  it('refuses an invalid patch naming each field, and changes nothing', () => {
+    const s = openConfSettings(tempDir());
+    const heard: unknown[] = [];
+    s.onChange((x) => heard.push(x));
+    const result = s.patch({ batchTimes: ['25:00'], maxHoldMinutes: -1, nonsense: true });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues.map((i) => i.field).sort()).toEqual(['(root)', 'batchTimes.0', 'maxHoldMinutes'].sort());
+    expect(s.get()).toEqual(defaultSettings());
+    expect(heard).toEqual([]);
+  });
+
+  it('moves a corrupt file aside with a timestamp, keeps it, and loads defaults', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'config.json'), '{"batchTimes": ["09:00",');
+    const s = openSettingsStore({ dir, openConf: (o) => new Conf({ ...o, clearInvalidConfig: false }), now: () => new Date('2026-11-24T10:00:00Z') });
+    expect(s.get()).toEqual(defaultSettings());
+    expect(s.recovered?.movedTo).toBe(join(dir, 'config.corrupt-2026-11-24T10-00-00-000Z.json'));
+    expect(readFileSync(s.recovered!.movedTo, 'utf8')).toBe('{"batchTimes": ["09:00",');
+    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')).batchTimes).toEqual(defaultSettings().batchTimes);
+  });
+
+  it('keeps what is still valid in a file with invalid values, and keeps the original aside', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ _version: 1, batchTimes: ['10:00'], maxHoldMinutes: 'lots' }));
+    const s = openConfSettings(dir);
+    expect(s.get().batchTimes).toEqual(['10:00']);
+    expect(s.get().maxHoldMinutes).toBe(180);
+    expect(s.recovered?.reason).toBe('invalid settings: maxHoldMinutes');
+    expect(readdirSync(dir).filter((f) => f.startsWith('config.corrupt-'))).toHaveLength(1);
+  });
+
+  it('runs migrations from the file’s version onwards', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ _version: 1, holdLimit: 90 }));
+    const s = openSettingsStore({
+      dir,
+      openConf: (o) => new Conf(o),
+      migrations: [(raw) => raw, ({ holdLimit, ...rest }) => ({ ...rest, maxHoldMinutes: holdLimit })],
+    });
+    expect(s.get().maxHoldMinutes).toBe(90);
+    expect(s.recovered).toBeNull();
+    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toMatchObject({ _version: 2, maxHoldMinutes: 90 });
+  });
+
+  it('reports a reset as an event, and loses no held item', async () => {
+    const dir = tempDir();
+    const first = openLull({ dataDir: dir, openSettings: openConfSettings });
+    first.engine.startFocus({ minutes: 30 });
+    await first.engine.ingest({ source: 's', title: 'kept' });
+    first.close();
+    writeFileSync(join(dir, 'config.json'), '\u0000garbage');
+    const lull = openLull({ dataDir: dir, openSettings: openConfSettings });
+    const events: { channel: string; payload: unknown }[] = [];
+    lull.onContractEvent((channel, payload) => events.push({ channel, payload }));
+    await Promise.resolve();
+    expect(events).toEqual([{ channel: 'settings:reset', payload: { movedTo: lull.settings.recovered?.movedTo } }]);
+    expect(existsSync(lull.settings.recovered!.movedTo)).toBe(true);
+    expect(lull.engine.status().held).toBe(1);
+    lull.close();
+  });
+});
