@@ -13,8 +13,11 @@ const pinnedNode = join(root, 'node_modules', '.bin', 'node');
 const debs = ['chromium', 'xvfb', 'dbus-daemon', 'dbus-x11', 'dunst', 'libnotify-bin'];
 const aptCommand = `apt-get update && apt-get install -y --no-install-recommends ${debs.join(' ')}`;
 
+// Every step runs with the pinned Node first on PATH, so `#!/usr/bin/env node` tools get Node 24 too.
+const env = { ...process.env, PATH: `${join(root, 'node_modules', '.bin')}:${process.env.PATH ?? ''}` };
+
 function run(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
+  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, env, ...opts });
   return r.status ?? 1;
 }
 
@@ -34,8 +37,7 @@ function ensureDebs() {
     process.exit(1);
   }
   console.log(`installing ${missing.join(' ')} …`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  if (run('sh', ['-c', aptCommand], { env }) !== 0) {
+  if (run('sh', ['-c', aptCommand], { env: { ...env, DEBIAN_FRONTEND: 'noninteractive' } }) !== 0) {
     console.error(`could not install: ${aptCommand}`);
     process.exit(1);
   }

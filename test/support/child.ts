@@ -21,7 +21,11 @@ export function runChild(file: string, args: string[], env: NodeJS.ProcessEnv = 
     rest = parts.pop() ?? '';
     for (const line of parts) {
       lines.push(line);
-      for (const w of [...waiters]) if (w.match(line)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(line));
+      for (const w of [...waiters]) {
+        if (!w.match(line)) continue;
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(line);
+      }
     }
   });
   proc.stderr!.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
