@@ -43,10 +43,12 @@ async function groupCommitRate(dir: string, total: number, burst: number): Promi
   return rate;
 }
 
-export async function benchStore(): Promise<Row[]> {
+async function benchStore(): Promise<Row[]> {
   return inTempDir(async (dir) => [
     { name: 'raw node:sqlite insert, one FULL transaction per item', value: rawPerItem(dir, 3_000), unit: 'items/s', baseline: true },
     { name: 'repository group commit, bursts of 100', value: await groupCommitRate(dir, 40_000, 100), unit: 'items/s' },
     { name: 'repository group commit, bursts of 1,000', value: await groupCommitRate(dir, 100_000, 1_000), unit: 'items/s' },
   ]);
 }
+
+export default { title: 'store (node:sqlite, WAL, synchronous=FULL)', run: benchStore };
