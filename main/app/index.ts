@@ -38,7 +38,7 @@ else {
     app.on('window-all-closed', () => {
       // Lull keeps holding from the tray when its windows close.
     });
-    app.on('before-quit', () => lull.close());
+    app.on('before-quit', () => void lull.close());
     openDashboard();
   });
 }

@@ -10,6 +10,10 @@ import { createRepository } from '../store/repository.ts';
 import type { SettingsHandle } from '../store/settingsStore.ts';
 import { contractEvents, createOperations, type OperationDeps, type Operations } from './operations.ts';
 import type { EventChannel, EventPayload } from '../../preload/contract.ts';
+import type { RunningSource, SourceHealth, StartSource } from '../sources/source.ts';
+import { logger } from '../log.ts';
+
+const log = logger('lull');
 
 export interface LullOptions {
   dataDir: string;
@@ -18,6 +22,8 @@ export interface LullOptions {
   clock?: Clock;
   openItem?: OperationDeps['openItem'];
   exportPdf?: OperationDeps['exportPdf'];
+  /** Sources started once the engine runs (desktop bus …); the HTTP inbox is the host's or the shell's own. */
+  sources?: readonly StartSource[];
 }
 
 export type ContractListener = <C extends EventChannel>(channel: C, payload: EventPayload<C>) => void;
@@ -29,7 +35,12 @@ export interface Lull {
   dataDir: string;
   /** Engine events translated to the contract's events, for windows and SSE. */
   onContractEvent(listener: ContractListener): () => void;
-  close(): void;
+  /** Health of each started source, by name. */
+  sourceHealth(): Record<string, SourceHealth>;
+  /** Resolves once every source has started (or failed to, which is logged and shown as its health). */
+  ready: Promise<void>;
+  /** Stops the sources, then the engine, then closes the store: nothing acknowledged is lost. */
+  close(): Promise<void>;
 }
 
 export function openLull(opts: LullOptions): Lull {
@@ -54,6 +65,19 @@ export function openLull(opts: LullOptions): Lull {
   const recovered = settings.recovered;
   if (recovered) queueMicrotask(() => publish({ type: 'settings', reason: 'reset-corrupt', detail: recovered.movedTo }));
   const operations = createOperations({ engine, settings, openItem: opts.openItem, exportPdf: opts.exportPdf });
+  const running: RunningSource[] = [];
+  const failed: Record<string, SourceHealth> = {};
+  const ready = Promise.all(
+    (opts.sources ?? []).map(async (start, n) => {
+      try {
+        running.push(await start({ engine, settings: () => engine.getSettings(), dataDir: opts.dataDir }));
+      } catch (error) {
+        log.warn({ err: error instanceof Error ? error.message : String(error) }, 'a source could not start');
+        failed[`source-${n}`] = { state: 'unavailable', detail: 'could not start' };
+      }
+    }),
+  ).then(() => undefined);
+  let closed: Promise<void> | null = null;
   return {
     engine,
     settings,
@@ -63,11 +87,20 @@ export function openLull(opts: LullOptions): Lull {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    sourceHealth() {
+      return { ...failed, ...Object.fromEntries(running.map((s) => [s.name, s.health()])) };
+    },
+    ready,
     close() {
-      offEngine();
-      offSettings();
-      engine.stop();
-      repository.close();
+      closed ??= (async () => {
+        await ready;
+        await Promise.allSettled(running.map((s) => s.stop()));
+        offEngine();
+        offSettings();
+        engine.stop();
+        repository.close();
+      })();
+      return closed;
     },
   };
 }

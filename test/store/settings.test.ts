@@ -73,7 +73,7 @@ describe('settings store (conf)', () => {
     const first = openLull({ dataDir: dir, openSettings: openConfSettings });
     first.engine.startFocus({ minutes: 30 });
     await first.engine.ingest({ source: 's', title: 'kept' });
-    first.close();
+    await first.close();
     writeFileSync(join(dir, 'config.json'), '\u0000garbage');
     const lull = openLull({ dataDir: dir, openSettings: openConfSettings });
     const events: { channel: string; payload: unknown }[] = [];
@@ -82,6 +82,6 @@ describe('settings store (conf)', () => {
     expect(events).toEqual([{ channel: 'settings:reset', payload: { movedTo: lull.settings.recovered?.movedTo } }]);
     expect(existsSync(lull.settings.recovered!.movedTo)).toBe(true);
     expect(lull.engine.status().held).toBe(1);
-    lull.close();
+    await lull.close();
   });
 });
