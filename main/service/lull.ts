@@ -6,6 +6,7 @@ import { systemClock } from '../core/clock.ts';
 import { FocusEngine } from '../core/engine.ts';
 import type { Clock } from '../core/ports.ts';
 import type { EngineEvent } from '../core/types.ts';
+import { acquireInstanceLock } from '../store/instanceLock.ts';
 import { createRepository } from '../store/repository.ts';
 import type { SettingsHandle } from '../store/settingsStore.ts';
 import { contractEvents, createOperations, type OperationDeps, type Operations } from './operations.ts';
@@ -45,8 +46,17 @@ export interface Lull {
 
 export function openLull(opts: LullOptions): Lull {
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
-  const settings = opts.openSettings(opts.dataDir);
-  const repository = createRepository(join(opts.dataDir, 'lull.db'));
+  // One Lull per data dir: a second one (host or app) is refused before it touches anything.
+  const lock = acquireInstanceLock(opts.dataDir);
+  let settings: SettingsHandle;
+  let repository: ReturnType<typeof createRepository>;
+  try {
+    settings = opts.openSettings(opts.dataDir);
+    repository = createRepository(join(opts.dataDir, 'lull.db'));
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const engine = new FocusEngine({ clock: opts.clock ?? systemClock, store: repository, settings: settings.get() });
   const listeners = new Set<ContractListener>();
   const publish = (event: EngineEvent): void => {
@@ -99,6 +109,7 @@ export function openLull(opts: LullOptions): Lull {
         offSettings();
         engine.stop();
         repository.close();
+        lock.release();
       })();
       return closed;
     },

@@ -1,0 +1,88 @@
+// The commands of `lull` (PRODUCT.md §5), each a thin call of the local API.
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { weeklyReportCsv } from '../core/reportCsv.ts';
+import type { StatusDto, WeeklyReportDto } from '../../preload/contract.ts';
+import type { ApiClient } from './client.ts';
+import { CliExit } from './client.ts';
+import { formatReport, formatStatus } from './format.ts';
+
+export interface Command {
+  usage: string;
+  run(args: string[], api: () => ApiClient, out: (text: string) => void): Promise<void>;
+}
+
+const usage = (text: string): CliExit => new CliExit(2, text);
+
+function parse<T extends ParseArgsOptionsConfig>(args: string[], options: T, help: string, positionals = 0) {
+  try {
+    const parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+    if (parsed.positionals.length > positionals) throw new Error(`unexpected argument: ${parsed.positionals[positionals]}`);
+    return parsed;
+  } catch (error) {
+    throw usage(`${(error as Error).message}\n\n${help}`);
+  }
+}
+
+export const commands: Record<string, Command> = {
+  notify: {
+    usage: 'lull notify --source S --title T [--body B] [--sender X] [--url U] [--priority low|normal|high|urgent]',
+    async run(args, api, out) {
+      const opts = { source: { type: 'string' }, title: { type: 'string' }, body: { type: 'string' }, sender: { type: 'string' }, url: { type: 'string' }, priority: { type: 'string' } } as const;
+      const { values } = parse(args, opts, this.usage);
+      if (!values.source || !values.title) throw usage(`--source and --title are required\n\n${this.usage}`);
+      const r = await api().call<{ id: string; disposition: string; rule?: string }>('POST', '/v1/notifications', values);
+      out(r.disposition === 'held' ? `Held until the next batch (${r.id}).` : r.disposition === 'breakthrough' ? `Broke through (rule: ${r.rule}) (${r.id}).` : `Delivered (${r.id}).`);
+    },
+  },
+  focus: {
+    usage: 'lull focus start [MINUTES | --until-next-batch]\nlull focus stop',
+    async run(args, api, out) {
+      const [verb, ...rest] = args;
+      if (verb === 'stop') {
+        parse(rest, {}, this.usage);
+        const r = await api().call<{ released: number }>('DELETE', '/v1/focus');
+        return out(`Focus ended; ${r.released} released.`);
+      }
+      if (verb !== 'start') throw usage(this.usage);
+      const { values, positionals } = parse(rest, { 'until-next-batch': { type: 'boolean' } }, this.usage, 1);
+      const minutes = positionals[0] === undefined ? undefined : Number(positionals[0]);
+      if (minutes !== undefined && (!Number.isInteger(minutes) || minutes < 1 || minutes > 720)) throw usage(`MINUTES must be a whole number from 1 to 720\n\n${this.usage}`);
+      if (minutes !== undefined && values['until-next-batch']) throw usage(`give MINUTES or --until-next-batch, not both\n\n${this.usage}`);
+      const request = values['until-next-batch'] ? { until: 'next-batch' } : { minutes: minutes ?? 50 };
+      await api().call('POST', '/v1/focus', request);
+      out(formatStatus(await api().call<StatusDto>('GET', '/v1/status')));
+    },
+  },
+  release: {
+    usage: 'lull release',
+    async run(args, api, out) {
+      parse(args, {}, this.usage);
+      const r = await api().call<{ released: number }>('POST', '/v1/release');
+      out(r.released ? `Released ${r.released}.` : 'Nothing was held.');
+    },
+  },
+  status: {
+    usage: 'lull status [--json]',
+    async run(args, api, out) {
+      const { values } = parse(args, { json: { type: 'boolean' } }, this.usage);
+      const s = await api().call<StatusDto>('GET', '/v1/status');
+      out(values.json ? JSON.stringify(s, null, 2) : formatStatus(s));
+    },
+  },
+  report: {
+    usage: 'lull report [--week 2026-W47] [--csv]',
+    async run(args, api, out) {
+      const { values } = parse(args, { week: { type: 'string' }, csv: { type: 'boolean' } }, this.usage);
+      if (values.week !== undefined && !/^\d{4}-W\d{2}$/.test(values.week)) throw usage(`--week must look like 2026-W47\n\n${this.usage}`);
+      const r = await api().call<WeeklyReportDto>('GET', `/v1/report/weekly${values.week ? `?week=${values.week}` : ''}`);
+      out(values.csv ? weeklyReportCsv(r).trimEnd() : formatReport(r));
+    },
+  },
+  open: {
+    usage: 'lull open   (prints a new one-time login link to the dashboard)',
+    async run(args, api, out) {
+      parse(args, {}, this.usage);
+      out((await api().call<{ url: string }>('POST', '/v1/session/link')).url);
+    },
+  },
+};

@@ -1,0 +1,58 @@
+// The headless host (PRODUCT.md §7): Lull's core, its sources and the HTTP API with the built
+// dashboard, without Electron. api.json is written only once the server listens.
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { openLull, type Lull } from '../service/lull.ts';
+import { removeApiFile, writeApiFile } from '../service/apiFile.ts';
+import { openConfSettings } from '../store/confSettings.ts';
+import { createApiServer, type ApiServer } from '../sources/http/server.ts';
+import type { StartSource } from '../sources/source.ts';
+
+export const BUILT_DASHBOARD = join(import.meta.dirname, '..', '..', 'out', 'renderer');
+
+export interface HostOptions {
+  dataDir: string;
+  /** Overrides the `api.port` setting; 0 = any free port. */
+  port?: number;
+  staticDir?: string | null;
+  sources?: readonly StartSource[];
+}
+
+export interface Host {
+  lull: Lull;
+  server: ApiServer;
+  port: number;
+  token: string;
+  stop(): Promise<void>;
+}
+
+export async function startHost(opts: HostOptions): Promise<Host> {
+  const lull = openLull({ dataDir: opts.dataDir, openSettings: openConfSettings, sources: opts.sources });
+  const token = randomBytes(32).toString('base64url');
+  let server: ApiServer | null = null;
+  try {
+    server = await createApiServer({ lull, staticDir: opts.staticDir === undefined ? BUILT_DASHBOARD : opts.staticDir, token });
+    const port = await server.listen(opts.port ?? lull.settings.get().api.port);
+    writeApiFile(opts.dataDir, { port, token });
+    const running = server;
+    let stopping: Promise<void> | null = null;
+    return {
+      lull,
+      server: running,
+      port,
+      token,
+      stop() {
+        stopping ??= (async () => {
+          removeApiFile(opts.dataDir, token);
+          await running.close(); // requests in flight finish, and with them their commits
+          await lull.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await server?.close();
+    await lull.close();
+    throw error;
+  }
+}

@@ -1,0 +1,77 @@
+// `lull-host [--port N] [--no-open]`: runs the host until SIGTERM or SIGINT, prints one ready
+// line with the dashboard's login link, and logs to <data dir>/logs/host.log, not the terminal.
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { configureLogging, logger } from '../log.ts';
+import { defaultDataDir } from '../service/dataDir.ts';
+import { AlreadyRunning } from '../store/instanceLock.ts';
+import { startHost } from './host.ts';
+
+const USAGE = `usage: lull-host [--port N] [--no-open]
+
+Runs Lull without Electron: the engine, the store, the sources and the local API, with the
+dashboard on the same loopback port behind a one-time login link.
+
+  --port N     listen on port N (0 = any free port); default: the api.port setting (47615)
+  --no-open    do not open the dashboard in a browser
+  -h, --help   show this help
+
+The data dir is $LULL_HOME, or ${defaultDataDir({})} by default.`;
+
+function openBrowser(url: string): void {
+  const [cmd, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return;
+  const child = spawn(cmd, args, { detached: true, stdio: 'ignore' });
+  child.on('error', () => {}); // no browser: the printed link is enough
+  child.unref();
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({ args: argv, options: { port: { type: 'string' }, 'no-open': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }).values;
+  } catch (error) {
+    console.error(`lull-host: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) return (console.log(USAGE), 0);
+  const port = args.port === undefined ? undefined : Number(args.port);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+    console.error(`lull-host: --port must be a whole number from 0 to 65535\n\n${USAGE}`);
+    return 2;
+  }
+  const dataDir = defaultDataDir();
+  mkdirSync(join(dataDir, 'logs'), { recursive: true, mode: 0o700 });
+  configureLogging(pino.destination({ dest: join(dataDir, 'logs', 'host.log'), mkdir: true, sync: false }));
+  const log = logger('host');
+  let host;
+  try {
+    host = await startHost({ dataDir, port });
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (error instanceof AlreadyRunning) console.error(`lull-host: ${error.message}`);
+    else if (e.code === 'EADDRINUSE') console.error(`lull-host: port ${port ?? 'from settings'} is in use; pass --port 0 for any free port`);
+    else console.error(`lull-host: could not start: ${e.message}`);
+    return 1;
+  }
+  const link = host.server.loginUrl();
+  console.log(`Lull is running on http://127.0.0.1:${host.port} — open the dashboard: ${link}`);
+  log.info({ port: host.port }, 'host ready');
+  if (!args['no-open']) openBrowser(link);
+  return new Promise<number>((resolve) => {
+    const stop = (signal: string): void => {
+      log.info({ signal }, 'stopping');
+      process.removeAllListeners('SIGTERM');
+      process.removeAllListeners('SIGINT');
+      host.stop().then(
+        () => resolve(0),
+        () => resolve(1),
+      );
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+}
