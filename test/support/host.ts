@@ -1,0 +1,60 @@
+// Starts a real lull-host child process on a free loopback port with its own data dir, for
+// end-to-end, CLI and crash tests; stops it with SIGTERM (or kills it, for crash tests).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readApiFile } from '../../main/service/apiFile.ts';
+import { runChild, type Child } from './child.ts';
+
+export const HOST_BIN = join(import.meta.dirname, '..', '..', 'bin', 'lull-host.js');
+
+export interface RunningHost {
+  home: string;
+  port: number;
+  token: string;
+  baseUrl: string;
+  /** A one-time link; visiting it sets the session cookie and redirects to the dashboard. */
+  loginUrl: string;
+  child: Child;
+  api<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  /** SIGTERM, then waits for a clean exit; returns the exit code. */
+  stop(): Promise<number | null>;
+  kill(): Promise<void>;
+}
+
+export async function startHost(opts: { home?: string; args?: string[]; env?: NodeJS.ProcessEnv } = {}): Promise<RunningHost> {
+  const home = opts.home ?? mkdtempSync(join(tmpdir(), 'lull-host-'));
+  const child = runChild(HOST_BIN, ['--port', '0', '--no-open', ...(opts.args ?? [])], { ...process.env, LULL_LOG_LEVEL: 'warn', ...opts.env, LULL_HOME: home });
+  const ready = await child.waitFor((line) => line.startsWith('Lull is running'));
+  const loginUrl = /(http:\/\/127\.0\.0\.1:\d+\/login\?secret=\S+)/.exec(ready)?.[1] ?? '';
+  const info = readApiFile(home);
+  if (!info || !loginUrl) throw new Error(`the host did not write api.json or print its link: ${ready}`);
+  const baseUrl = `http://127.0.0.1:${info.port}`;
+  return {
+    home,
+    port: info.port,
+    token: info.token,
+    baseUrl,
+    loginUrl,
+    child,
+    async api<T>(method: string, path: string, body?: unknown) {
+      const response = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${info.token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+    },
+    async stop() {
+      if (child.proc.exitCode !== null || child.proc.signalCode !== null) return child.proc.exitCode;
+      child.proc.kill('SIGTERM');
+      return (await child.exited).code;
+    },
+    async kill() {
+      if (child.proc.exitCode !== null || child.proc.signalCode !== null) return;
+      child.proc.kill('SIGKILL');
+      await child.exited;
+    },
+  };
+}
