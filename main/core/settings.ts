@@ -112,7 +112,10 @@ export function rolePreset(role: Role): Partial<SettingsInput> {
   }
 }
 
-/** Names each invalid field of a failed parse: `breakthrough.keywords.0: Too small`. */
+/** Names each invalid field of a failed parse: `breakthrough.keywords.0: Too small`; an unknown key by its own name. */
 export function describeIssues(error: z.ZodError): { field: string; message: string }[] {
-  return error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(root)', message: i.message }));
+  const name = (path: readonly PropertyKey[]): string => path.map(String).join('.') || '(root)';
+  return error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys' ? i.keys.map((k) => ({ field: name([...i.path, k]), message: 'unknown field' })) : [{ field: name(i.path), message: i.message }],
+  );
 }
