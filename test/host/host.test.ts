@@ -1,0 +1,58 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runChild } from '../support/child.ts';
+import { HOST_BIN, startHost, type RunningHost } from '../support/host.ts';
+
+describe('lull-host', () => {
+  let host: RunningHost;
+  beforeAll(async () => {
+    host = await startHost();
+  });
+  afterAll(() => host.stop());
+
+  it('prints one ready line with the login link and writes api.json (mode 0600) once listening', async () => {
+    expect(host.child.lines[0]).toMatch(/^Lull is running on http:\/\/127\.0\.0\.1:\d+ — open the dashboard: http:\/\/127\.0\.0\.1:\d+\/login\?secret=/);
+    expect(statSync(join(host.home, 'api.json')).mode & 0o777).toBe(0o600);
+    expect((await host.api('GET', '/v1/status')).status).toBe(200);
+  });
+
+  it('the printed login link works once', async () => {
+    const first = await fetch(host.loginUrl, { redirect: 'manual' });
+    expect(first.status).toBe(303);
+    expect(first.headers.get('set-cookie')).toMatch(/HttpOnly/);
+    expect((await fetch(host.loginUrl, { redirect: 'manual' })).status).toBe(401);
+  });
+
+  it('refuses a second host on the same data dir with a clear message', async () => {
+    const second = runChild(HOST_BIN, ['--port', '0', '--no-open'], { ...process.env, LULL_HOME: host.home });
+    const { code } = await second.exited;
+    expect(code).toBe(1);
+    expect(second.stderr()).toContain(`another Lull is already running with the data dir ${host.home}`);
+    expect((await host.api('GET', '/v1/status')).status).toBe(200);
+  });
+
+  it('explains its usage', async () => {
+    const help = runChild(HOST_BIN, ['--help']);
+    expect((await help.exited).code).toBe(0);
+    expect(help.lines.join('\n')).toMatch(/usage: lull-host \[--port N\] \[--no-open\]/);
+    const bad = runChild(HOST_BIN, ['--port', 'eighty']);
+    expect((await bad.exited).code).toBe(2);
+    expect(bad.stderr()).toContain('--port must be a whole number');
+  });
+});
+
+describe('lull-host stopping', () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('stops cleanly on %s: exit 0, api.json removed, nothing held is lost', async (signal) => {
+    const host = await startHost();
+    await host.api('POST', '/v1/focus', { minutes: 60 });
+    const posted = await Promise.all(Array.from({ length: 50 }, (_, i) => host.api<{ id: string }>('POST', '/v1/notifications', { source: 's', title: `t${i}` })));
+    host.child.proc.kill(signal);
+    expect((await host.child.exited).code).toBe(0);
+    expect(existsSync(join(host.home, 'api.json'))).toBe(false);
+    const again = await startHost({ home: host.home });
+    const held = await again.api<{ items: { id: string }[] }>('GET', '/v1/held?limit=100');
+    expect(held.body.items.map((i) => i.id).sort()).toEqual(posted.map((p) => p.body.id).sort());
+    await again.stop();
+  });
+});
