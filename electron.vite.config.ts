@@ -10,7 +10,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(root, 'main/app/index.ts') } },
+      // host and cli: lull-host and lull as plain JS (bin/ runs them when fresher than the sources).
+      rollupOptions: { input: { index: resolve(root, 'main/app/index.ts'), host: resolve(root, 'main/host/main.ts'), cli: resolve(root, 'main/cli/main.ts') } },
     },
   },
   preload: {

@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-// lull-host: runs on Node 24 (the Node inside Electron 45), re-running itself on the pinned one if needed.
-import { onNode24 } from './node24.js';
+// lull-host: Lull without Electron (PRODUCT.md §7).
+import { launch } from './launch.js';
 
-await onNode24(import.meta.url);
-const { main } = await import('../main/host/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+await launch('host', 'main/host/main.ts');

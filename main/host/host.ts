@@ -1,14 +1,20 @@
 // The headless host (PRODUCT.md §7): Lull's core, its sources and the HTTP API with the built
 // dashboard, without Electron. api.json is written only once the server listens.
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { openLull, type Lull } from '../service/lull.ts';
 import { removeApiFile, writeApiFile } from '../service/apiFile.ts';
 import { openConfSettings } from '../store/confSettings.ts';
 import { createApiServer, type ApiServer } from '../sources/http/server.ts';
 import type { StartSource } from '../sources/source.ts';
 
-export const BUILT_DASHBOARD = join(import.meta.dirname, '..', '..', 'out', 'renderer');
+/** out/renderer of the repository this module runs from (as TypeScript source or as a built bundle). */
+function builtDashboard(): string {
+  let dir = import.meta.dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return join(dir, 'out', 'renderer');
+}
 
 export interface HostOptions {
   dataDir: string;
@@ -31,7 +37,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const token = randomBytes(32).toString('base64url');
   let server: ApiServer | null = null;
   try {
-    server = await createApiServer({ lull, staticDir: opts.staticDir === undefined ? BUILT_DASHBOARD : opts.staticDir, token });
+    server = await createApiServer({ lull, staticDir: opts.staticDir === undefined ? builtDashboard() : opts.staticDir, token });
     const port = await server.listen(opts.port ?? lull.settings.get().api.port);
     writeApiFile(opts.dataDir, { port, token });
     const running = server;
