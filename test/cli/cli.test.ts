@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weeklyReportCsv } from '../../main/core/reportCsv.ts';
-import { runChild } from '../support/child.ts';
+import { runChild, runCommand } from '../support/child.ts';
 import { startHost, type RunningHost } from '../support/host.ts';
 
 const CLI = join(import.meta.dirname, '..', '..', 'bin', 'lull.js');
@@ -98,5 +98,18 @@ describe('lull when Lull is not running', () => {
     const stale = await lull(host.home, 'release');
     expect(stale.code).toBe(3);
     expect(stale.err).toContain('Lull is not running');
+  });
+});
+
+describe('npx lull and npx lull-host from the repository', () => {
+  // The machine's own Node (20 on Debian 12 here) runs npx: the bins re-run on the pinned Node 24.
+  const systemPath = (process.env.PATH ?? '').split(':').filter((p) => !p.includes('node_modules')).join(':');
+  const root = join(import.meta.dirname, '..', '..');
+
+  it.each([['lull', 'usage: lull <command>'], ['lull-host', 'usage: lull-host']])('npx %s --help works', async (bin, expected) => {
+    const child = runCommand('npx', ['--no-install', bin, '--help'], { ...process.env, PATH: systemPath, npm_config_loglevel: 'error' }, root);
+    const { code } = await child.exited;
+    expect(code, child.stderr()).toBe(0);
+    expect(child.lines.join('\n')).toContain(expected);
   });
 });

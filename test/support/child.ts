@@ -11,7 +11,12 @@ export interface Child {
 }
 
 export function runChild(file: string, args: string[], env: NodeJS.ProcessEnv = process.env): Child {
-  const proc = spawn(process.execPath, [file, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return runCommand(process.execPath, [file, ...args], env);
+}
+
+/** Any command, with its lines collected the same way. */
+export function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv = process.env, cwd?: string): Child {
+  const proc = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const waiters: { match: (l: string) => boolean; resolve: (l: string) => void }[] = [];
   let rest = '';
