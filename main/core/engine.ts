@@ -100,7 +100,15 @@ export class FocusEngine {
   }
 
   setSettings(settings: Settings): void {
+    const before = this.settings.storage;
     this.settings = settings;
+    // Privacy choices apply to what is already stored, at once: no body is kept once the user
+    // picks "titles only", and a shorter retention erases older text now, not tomorrow.
+    if (settings.storage.mode === 'titles' && before.mode !== 'titles') {
+      this.store.eraseBodies();
+      for (const [id, item] of this.held) if (item.body !== undefined) this.held.set(id, { ...item, body: undefined });
+    }
+    if (settings.storage.retentionDays !== before.retentionDays) this.meta.retentionAt = null;
     this.tick(this.clock.now());
     this.queueState();
   }

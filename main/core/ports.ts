@@ -58,4 +58,6 @@ export interface EngineStore {
   blocksBetween(from: number, to: number): FocusBlock[];
   /** Erases title, body and url of items received before `before`; counts stay. Returns how many. */
   eraseTextBefore(before: number): number;
+  /** Erases every stored body (the user chose "titles only"). Returns how many. */
+  eraseBodies(): number;
 }

@@ -113,6 +113,7 @@ export function createRepository(path: string): Repository {
       return rows(q.blocksBetween, from, to).map(blockFromRow);
     },
     eraseTextBefore: (before) => write(() => Number(q.eraseText.run(before).changes)),
+    eraseBodies: () => write(() => Number(q.eraseBodies.run().changes)),
     close() {
       commits.flush();
       if (db.isOpen) db.close();
@@ -138,5 +139,6 @@ function statements(db: DatabaseSync) {
     // Text past retention is erased; the row (source, disposition, times) stays for the reports.
     eraseText: db.prepare(`UPDATE items SET title = '', body = NULL, sender = NULL, url = NULL, tags = NULL, dedupe_key = NULL, text_erased = 1
                            WHERE received_at < ? AND text_erased = 0`),
+    eraseBodies: db.prepare('UPDATE items SET body = NULL WHERE body IS NOT NULL'),
   };
 }

@@ -273,3 +273,29 @@ describe('focus engine: schedule, sleep and clock jumps', () => {
     expect(kept).not.toHaveProperty('sender');
   });
 });
+
+describe('focus engine: privacy settings apply to what is stored', () => {
+  it('switching to titles only erases every stored body at once, held items included', async () => {
+    const h = harness('2026-11-23T08:00:00+01:00');
+    const delivered = await h.post('a', { body: 'private a' });
+    h.engine.startFocus({ minutes: 60 });
+    const held = await h.post('b', { body: 'private b' });
+    h.engine.setSettings({ ...h.engine.getSettings(), storage: { mode: 'titles', retentionDays: 30 } });
+    expect(h.store.items.get(delivered.item.id)).not.toHaveProperty('body');
+    expect(h.store.items.get(held.item.id)).not.toHaveProperty('body');
+    const batch = h.engine.releaseNow();
+    expect(batch?.count).toBe(1);
+    expect(h.batches()[0]?.items[0]?.body).toBeUndefined();
+  });
+
+  it('a shorter retention erases older text now, not a day later', async () => {
+    const h = harness('2026-11-01T10:00:00+01:00');
+    const old = await h.post('old', { body: 'x' });
+    h.clock.advance(10 * 24 * 3_600_000);
+    const recent = await h.post('recent', { body: 'y' });
+    expect(h.store.items.get(old.item.id)?.title).toBe('old');
+    h.engine.setSettings({ ...h.engine.getSettings(), storage: { mode: 'full', retentionDays: 7 } });
+    expect(h.store.items.get(old.item.id)?.title).toBe('');
+    expect(h.store.items.get(recent.item.id)?.title).toBe('recent');
+  });
+});

@@ -98,6 +98,8 @@ describe('SQLite repository', () => {
     expect(repo.eraseTextBefore(200)).toBe(0);
     expect(repo.getItem('old')).toEqual(item('old', { title: '', receivedAt: 100 }));
     expect(repo.getItem('new')?.body).toBe('kept');
+    expect(repo.eraseBodies()).toBe(1);
+    expect(repo.getItem('new')).toEqual(item('new', { receivedAt: 300 }));
     repo.close();
   });
 

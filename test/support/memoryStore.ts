@@ -68,6 +68,17 @@ export class MemoryStore implements EngineStore {
     return [...this.blocks.values()].filter((b) => b.startedAt >= from && b.startedAt < to);
   }
 
+  eraseBodies(): number {
+    let n = 0;
+    for (const item of this.items.values()) {
+      if (item.body === undefined) continue;
+      const { body: _b, ...rest } = item;
+      this.items.set(item.id, rest);
+      n++;
+    }
+    return n;
+  }
+
   eraseTextBefore(before: number): number {
     let n = 0;
     for (const item of this.items.values()) {
