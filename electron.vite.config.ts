@@ -1,10 +1,13 @@
 // electron-vite builds the three parts into out/: main (the Electron shell), preload (the
 // sandboxed bridge, one CommonJS file) and renderer (the windows, also served by lull-host).
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
 const root = import.meta.dirname;
+// One HTML entry per window kind: add its name here (main/app/windows.ts names its page).
+const pages = ['index', 'review'].filter((page) => existsSync(resolve(root, `renderer/${page}.html`)));
 
 export default defineConfig({
   main: {
@@ -27,7 +30,7 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(root, 'out/renderer'),
-      rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
+      rollupOptions: { input: Object.fromEntries(pages.map((page) => [page, resolve(root, `renderer/${page}.html`)])) },
     },
   },
 });

@@ -1,6 +1,7 @@
 // Builds `window.lull` from the contract over an ipcRenderer-like object (injected, so it is
 // tested without Electron). Results arrive as { ok, value | error } and errors are rethrown.
-import { methods, subscriptions, type ApiErrorBody, type LullApi } from './contract.ts';
+import { methods, subscriptions } from './channels.ts';
+import type { ApiErrorBody, LullApi } from './contract.ts';
 
 export interface IpcRendererLike {
   invoke(channel: string, payload?: unknown): Promise<unknown>;

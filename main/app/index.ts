@@ -1,44 +1,169 @@
-// The Electron shell's composition root: opens Lull's core with electron-store settings, wires
-// the typed IPC and opens the dashboard. No logic lives here.
+// The Electron shell's composition root: one instance, Lull's core (openLull with electron-store
+// settings), its sources and HTTP API, IPC, tray, windows, digests, power and login items, wired
+// together. Every piece lives in its own module; nothing here decides anything.
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, globalShortcut, ipcMain, Menu, nativeImage, powerMonitor, protocol, screen, session, shell, Tray } from 'electron';
 import ElectronStore from 'electron-store';
-import { openLull } from '../service/lull.ts';
+import notifier from 'node-notifier';
+import pino from 'pino';
+import { systemClock } from '../core/clock.ts';
+import { presentReport } from '../core/present.ts';
+import { configureLogging } from '../log.ts';
+import { startDigests } from '../delivery/digest.ts';
+import { openLull, type Lull } from '../service/lull.ts';
 import { openSettingsStore } from '../store/settingsStore.ts';
+import { followTimeZone, readSystemTimeZone, watchClock } from './clockWatch.ts';
+import { startShellApi } from './httpApi.ts';
 import { registerIpc } from './ipc.ts';
+import { forwardedSchema, parseLaunchArgs, runLaunchCommand, type LaunchCommand } from './launchArgs.ts';
+import { applyLaunchAtLogin } from './loginItem.ts';
+import { watchPower } from './power.ts';
+import { appScheme, appUrl, APP_SCHEME, createAppProtocolHandler, isAppUrl } from './protocol.ts';
+import { createReportPdf } from './reportPdf.ts';
+import { openReviewOnSchedule } from './review.ts';
+import { hardenContents, hardenSession, openExternalSafely } from './security.ts';
+import { bindFocusShortcut, toggleFocus } from './shortcut.ts';
+import { shellSources, showsItself } from './sources.ts';
+import { createTray } from './tray.ts';
+import { trayLanguage } from './trayText.ts';
+import { openWindowBounds } from './windowBounds.ts';
+import { createWindowManager, type WindowKind } from './windows.ts';
 
-const dataDir = process.env.LULL_HOME ?? app.getPath('userData');
+const here = import.meta.dirname;
+const assets = (file: string): string => join(app.getAppPath(), 'assets', file);
+const openExternal = (url: string): Promise<void> => shell.openExternal(url);
+const userArgs = process.argv.slice(app.isPackaged ? 1 : 2);
 
-if (!app.requestSingleInstanceLock()) app.quit();
-else {
-  void app.whenReady().then(() => {
-    const lull = openLull({
-      dataDir,
-      openSettings: (dir) => openSettingsStore({ dir, openConf: ({ cwd, configName }) => new ElectronStore({ cwd, name: configName, clearInvalidConfig: false }) }),
-    });
-    let dashboard: BrowserWindow | null = null;
-    const openDashboard = (): void => {
-      if (dashboard) return dashboard.focus();
-      dashboard = new BrowserWindow({
-        width: 1100,
-        height: 760,
-        show: false,
-        title: 'Lull',
-        webPreferences: { preload: join(import.meta.dirname, '../preload/index.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true },
-      });
-      dashboard.once('ready-to-show', () => dashboard?.show());
-      dashboard.on('closed', () => (dashboard = null));
-      void dashboard.loadFile(join(import.meta.dirname, '../renderer/index.html'));
-    };
-    registerIpc({ ipcMain, operations: lull.operations, isTrustedSender: (url) => url.startsWith('file://') });
-    lull.onContractEvent((channel, payload) => {
-      for (const win of BrowserWindow.getAllWindows()) win.webContents.send(channel, payload);
-    });
-    app.on('second-instance', openDashboard);
-    app.on('window-all-closed', () => {
-      // Lull keeps holding from the tray when its windows close.
-    });
-    app.on('before-quit', () => void lull.close());
-    openDashboard();
+protocol.registerSchemesAsPrivileged([appScheme]);
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock({ args: userArgs })) app.quit();
+else void app.whenReady().then(() => startShell(parseLaunchArgs(userArgs)));
+
+async function startShell(launch: LaunchCommand): Promise<void> {
+  const dataDir = process.env.LULL_HOME ?? app.getPath('userData');
+  configureLogging(pino.destination({ dest: join(dataDir, 'lull.log'), mkdir: true, sync: false }));
+  hardenSession(session.defaultSession);
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, openExternal));
+  protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: join(here, '../renderer') }));
+
+  const windows = createWindowManager({
+    createWindow: (options) => new BrowserWindow(options),
+    pageUrl: appUrl,
+    preload: join(here, '../preload/index.cjs'),
+    icon: assets('icon.png'),
+    bounds: openWindowBounds(dataDir),
+    workAreas: () => screen.getAllDisplays().map((d) => d.workArea),
   });
+  const open = (kind: WindowKind, route?: string): void => void windows.open(kind, route);
+  const printPdf = createReportPdf({
+    createWindow: (options) => new BrowserWindow(options),
+    report: (week) => presentReport(lull.engine.weeklyReport(week)),
+    folder: () => app.getPath('downloads'),
+  });
+  const lull: Lull = openLull({
+    dataDir,
+    openSettings: (dir) => openSettingsStore({ dir, openConf: ({ cwd, configName }) => new ElectronStore({ cwd, name: configName, clearInvalidConfig: false }) }),
+    sources: await shellSources(),
+    openItem: (url) => openExternalSafely(openExternal, url),
+    exportPdf: printPdf,
+  });
+  const { engine, settings } = lull;
+  const stopApi = await startShellApi(lull);
+
+  registerIpc({ ipcMain, operations: lull.operations, isTrustedSender: isAppUrl });
+  lull.onContractEvent((channel, payload) => windows.broadcast(channel, payload));
+
+  const locale = app.getSystemLocale() || app.getLocale();
+  const language = (): 'en' | 'sv' => trayLanguage(settings.get().language, locale);
+  const trayIcon = (state: string) => nativeImage.createFromPath(assets(process.platform === 'darwin' ? `tray-${state}Template.png` : `tray-${state}.png`));
+  const tray = createTray({
+    tray: new Tray(trayIcon('idle')),
+    icons: { idle: trayIcon('idle'), focusing: trayIcon('focusing'), holding: trayIcon('holding') },
+    buildMenu: (template) => Menu.buildFromTemplate(template),
+    engine,
+    clock: systemClock,
+    words: () => ({ language: language(), locale, timeZone: engine.getSettings().timeZone }),
+    showsTitle: process.platform === 'darwin',
+    actions: {
+      startFocus: (request) => engine.startFocus(request),
+      endFocus: () => engine.endFocus(),
+      releaseNow: () => engine.releaseNow(),
+      skipToday: () => engine.skipToday(),
+      openDashboard: (route) => open('dashboard', route),
+      quit: () => app.quit(),
+    },
+  });
+
+  openReviewOnSchedule({
+    engine,
+    reviewAt: () => settings.get().reviewAt,
+    waiting: () => engine.listItems({ status: ['released'], limit: 1 }).items.length > 0,
+    open: () => open('review'),
+  });
+  const stopDigests = startDigests({
+    notifier,
+    engine,
+    language,
+    showsItself,
+    icon: assets('icon.png'),
+    clickable: process.platform !== 'linux',
+    openReview: () => open('review'),
+    openItem: (url) => void openExternalSafely(openExternal, url),
+  });
+  const shortcut = bindFocusShortcut({ globalShortcut, settings, toggle: () => toggleFocus(engine) });
+
+  const loginCommand = [process.env.APPIMAGE ?? process.execPath, ...(app.isPackaged ? [] : [app.getAppPath()])];
+  const loginItem = (enabled: boolean): void =>
+    applyLaunchAtLogin({ enabled, platform: process.platform, setLoginItemSettings: (s) => app.setLoginItemSettings(s), command: loginCommand });
+  loginItem(settings.get().launchAtLogin);
+  settings.onChange((next) => loginItem(next.launchAtLogin));
+
+  watchPower({ powerMonitor, resync: () => engine.resync(), onShutdown: () => app.quit() });
+  const stopClockWatch = watchClock({
+    wallNow: Date.now,
+    monotonicNow: () => performance.now(),
+    systemTimeZone: readSystemTimeZone,
+    every: (ms, fn) => {
+      const timer = setInterval(fn, ms).unref();
+      return () => clearInterval(timer);
+    },
+    onClockJump: () => engine.resync(),
+    onTimeZoneChange: (from, to) =>
+      followTimeZone({ settingsTimeZone: () => settings.get().timeZone, setTimeZone: (timeZone) => settings.patch({ timeZone }), resync: () => engine.resync() }, from, to),
+  });
+
+  const launchTargets = {
+    startFocus: (request: Parameters<typeof engine.startFocus>[0]) => engine.startFocus(request),
+    endFocus: () => engine.endFocus(),
+    releaseNow: () => engine.releaseNow(),
+    open,
+  };
+  const runLaunch = (command: LaunchCommand): void => {
+    try {
+      runLaunchCommand(command, launchTargets);
+    } catch {
+      open('dashboard');
+    }
+  };
+  app.on('second-instance', (_event, _argv, _cwd, data) => {
+    const forwarded = forwardedSchema.safeParse(data);
+    runLaunch(forwarded.success ? parseLaunchArgs(forwarded.data.args) : { kind: 'show' });
+  });
+  // Lull keeps holding from the tray when its windows close.
+  app.on('window-all-closed', () => {});
+  let quitting: Promise<void> | null = null;
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    event.preventDefault();
+    quitting = (async () => {
+      shortcut.dispose();
+      stopDigests();
+      stopClockWatch();
+      tray.dispose();
+      await stopApi();
+      await lull.close();
+    })().finally(() => app.quit());
+  });
+  runLaunch(launch);
 }

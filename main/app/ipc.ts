@@ -1,12 +1,16 @@
 // IPC handlers: one per operation of the contract. Each checks the sending frame, validates
 // the payload with the contract's zod schema, and answers { ok, value } or { ok, error }.
-import type { IpcMainInvokeEvent } from 'electron';
 import { invokeContract, type InvokeChannel } from '../../preload/contract.ts';
 import type { Operations } from '../service/operations.ts';
 import { errorBody } from '../service/errors.ts';
 
+/** What a handler needs of the invoke event: the frame that sent it (null once it is gone). */
+export interface SenderEvent {
+  senderFrame: { url: string } | null;
+}
+
 export interface IpcMainLike {
-  handle(channel: string, listener: (event: IpcMainInvokeEvent, payload: unknown) => unknown): void;
+  handle(channel: string, listener: (event: SenderEvent, payload: unknown) => unknown): void;
 }
 
 export interface IpcOptions {
@@ -20,6 +24,7 @@ export function registerIpc({ ipcMain, operations, isTrustedSender }: IpcOptions
   for (const channel of Object.keys(invokeContract) as InvokeChannel[]) {
     ipcMain.handle(channel, async (event, payload) => {
       const url = event.senderFrame?.url ?? '';
+      // Only Lull's own pages (lull://app/…) may call; any other frame gets the same refusal.
       if (!isTrustedSender(url)) return { ok: false, error: { code: 'forbidden', message: 'this frame may not call Lull' } };
       const parsed = invokeContract[channel].request.safeParse(payload);
       if (!parsed.success) return { ok: false, error: errorBody(parsed.error) };
