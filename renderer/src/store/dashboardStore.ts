@@ -1,0 +1,67 @@
+// The dashboard window's one store: its slices, hydrated from main by invokes and kept current
+// by main's events. Nothing is persisted here; main is the source of truth.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { LullApi } from '../../../preload/contract.ts';
+import { createQueueSlice, type QueueSlice } from './slices/queue/action.ts';
+import { createReportSlice, type ReportSlice } from './slices/report/action.ts';
+import { createScheduleSlice, type ScheduleSlice } from './slices/schedule/action.ts';
+import { createSessionSlice, type SessionSlice } from './slices/session/action.ts';
+import { createSettingsSlice, type SettingsSlice } from './slices/settings/action.ts';
+import { createStatsSlice, type StatsSlice } from './slices/stats/action.ts';
+import { createStatusSlice, type StatusSlice } from './slices/status/action.ts';
+import { defaultDeps, errorMessage, refresher, type StoreDeps } from './slice.ts';
+
+export interface WindowAction {
+  /** Loads everything the window shows and subscribes to main's events; returns the unsubscribe. */
+  hydrate(): Promise<() => void>;
+}
+
+export type DashboardStore = StatusSlice & ScheduleSlice & StatsSlice & QueueSlice & SettingsSlice & ReportSlice & SessionSlice & WindowAction;
+
+export function createDashboardStore(api: LullApi, overrides: Partial<StoreDeps> = {}): StoreApi<DashboardStore> {
+  const deps = { ...defaultDeps(api), ...overrides };
+  return createStore<DashboardStore>()((set, get) => {
+    const refreshStats = refresher(() => get().loadStats());
+    const refreshSchedule = refresher(() => get().loadSchedule(get().schedule?.week));
+    const quietly = (p: Promise<void>): void => void p.catch(() => undefined);
+    return {
+      ...createSessionSlice(set, get, deps),
+      ...createStatusSlice(set, get, deps),
+      ...createScheduleSlice(set, get, deps),
+      ...createStatsSlice(set, get, deps),
+      ...createQueueSlice('held')(set, get, deps),
+      ...createSettingsSlice(set, get, deps),
+      ...createReportSlice(set, get, deps),
+      async hydrate() {
+        const offs = [
+          api.onStateChanged((status) => {
+            const blockChanged = status.block?.id !== get().status?.block?.id;
+            get().setStatus(status);
+            quietly(refreshStats());
+            if (blockChanged) quietly(refreshSchedule());
+          }),
+          api.onQueueChanged(({ held }) => get().heldCountIs(held)),
+          api.onBatchReleased(() => {
+            quietly(refreshStats());
+            if (get().queueLoad !== 'idle') quietly(get().loadQueue());
+          }),
+          api.onBlockEnded(() => quietly(refreshSchedule())),
+          api.onSettingsChanged((value) => {
+            get().receiveSettings(value);
+            quietly(refreshSchedule());
+            quietly(get().loadStatus());
+            if (get().report) quietly(get().loadReport());
+          }),
+          api.onSettingsReset(({ movedTo }) => get().settingsWereReset(movedTo)),
+        ];
+        try {
+          await Promise.all([get().loadSettings(), get().loadStatus(), get().loadStats(), get().loadSchedule()]);
+          set({ hydrated: 'yes', firstRun: get().settings?.role === null ? 'role' : null });
+        } catch (error) {
+          set({ hydrated: 'failed', hydrateError: errorMessage(error) });
+        }
+        return () => offs.forEach((off) => off());
+      },
+    };
+  });
+}

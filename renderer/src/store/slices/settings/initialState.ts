@@ -1,0 +1,14 @@
+// The settings as main holds them, and what the window shows about edits in flight: the reason
+// each refused field was refused, and which fields are being saved.
+import type { Settings } from '../../../../../main/core/settings.ts';
+
+export interface SettingsState {
+  settings: Settings | null;
+  /** Field path (as `describeIssues` names it, `batchTimes.2`) → why it was refused. */
+  fieldErrors: Record<string, string>;
+  savingFields: readonly string[];
+  /** The settings file was corrupt: it was moved here and defaults loaded (PRODUCT.md §6). */
+  resetMovedTo: string | null | undefined;
+}
+
+export const initialSettingsState: SettingsState = { settings: null, fieldErrors: {}, savingFields: [], resetMovedTo: undefined };
