@@ -1,0 +1,156 @@
+// @vitest-environment jsdom
+// The queue slice against the real core: grouping, keyboard cursor, actions shown at once and
+// sent when the undo window closes, undo, group actions, paging, and failures that lose nothing.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createReviewStore } from '../../renderer/src/store/reviewStore.ts';
+import { createDashboardStore } from '../../renderer/src/store/dashboardStore.ts';
+import { queueSelectors } from '../../renderer/src/store/slices/queue/selectors.ts';
+import { ingest, openCore, type Core } from './harness.tsx';
+
+let core: Core;
+beforeEach(async () => {
+  core = await openCore({ breakthrough: { repeatEscalation: { count: 20, minutes: 1 } } });
+});
+afterEach(() => core.close());
+
+async function released(items: { source: string; sender?: string; title: string; url?: string }[]) {
+  core.lull.engine.startFocus({ minutes: 60 });
+  for (const item of items) {
+    await ingest(core, item);
+    core.clock.advance(1000); // arrivals in order, as they would come
+  }
+  core.lull.engine.endFocus();
+}
+
+const heldIds = async (): Promise<string[]> => (await core.api.listQueue({ view: 'held', limit: 1000 })).items.map((i) => i.id);
+const reviewIds = async (): Promise<string[]> => (await core.api.listQueue({ view: 'review', limit: 1000 })).items.map((i) => i.id);
+
+describe('queue slice', () => {
+  it('groups by source, then sender, in order of first arrival, with a count of what is left', async () => {
+    await released([
+      { source: 'slack', sender: 'anna', title: 'a1' },
+      { source: 'mail', sender: 'bo', title: 'b1' },
+      { source: 'slack', sender: 'cai', title: 'c1' },
+      { source: 'slack', sender: 'anna', title: 'a2' },
+    ]);
+    const store = createReviewStore(core.api, core.deps);
+    await store.getState().hydrate();
+    const rows = queueSelectors.rows(store.getState());
+    expect(rows.map((r) => (r.kind === 'item' ? r.item.title : r.kind === 'sender' ? `  ${r.sender} ${r.count}` : `${r.source} ${r.count}`))).toEqual([
+      'slack 3',
+      '  anna 2',
+      'a1',
+      'a2',
+      '  cai 1',
+      'c1',
+      'mail 1',
+      '  bo 1',
+      'b1',
+    ]);
+    expect(queueSelectors.left(store.getState())).toBe(4);
+    expect(store.getState().activeKey).toBe(rows[0]?.key);
+  });
+
+  it('shows an action at once, sends it when the undo window closes, and undo brings the item back unsent', async () => {
+    await released([
+      { source: 'ci', sender: 'bot', title: 'one' },
+      { source: 'ci', sender: 'bot', title: 'two' },
+    ]);
+    const store = createReviewStore(core.api, core.deps);
+    await store.getState().hydrate();
+    const s = store.getState();
+    s.moveActive(2); // source, sender, first item
+    s.act('done');
+    expect(queueSelectors.left(store.getState())).toBe(1);
+    expect(await reviewIds()).toHaveLength(2); // not sent yet
+    store.getState().undo();
+    expect(queueSelectors.left(store.getState())).toBe(2);
+    expect(queueSelectors.activeRow(store.getState())?.kind).toBe('item');
+    store.getState().act('dismiss');
+    core.runTimers();
+    await store.getState().flush();
+    await expect.poll(reviewIds).toHaveLength(1);
+    expect(store.getState().lastCommitted).toEqual({ kind: 'dismiss', count: 1 });
+  });
+
+  it('sends the previous action when the next one is taken; a group action covers every item in it', async () => {
+    await released([
+      { source: 'ci', sender: 'bot', title: 'b1' },
+      { source: 'ci', sender: 'bot', title: 'b2' },
+      { source: 'mail', sender: 'eve', title: 'e1' },
+    ]);
+    const store = createReviewStore(core.api, core.deps);
+    await store.getState().hydrate();
+    store.getState().act('done'); // the "ci" source row: both items
+    expect(queueSelectors.left(store.getState())).toBe(1);
+    store.getState().act('snooze'); // cursor moved to "mail": sends the done first
+    await expect.poll(reviewIds).toHaveLength(1);
+    await store.getState().flush();
+    expect(await reviewIds()).toEqual([]);
+    const held = await core.api.listQueue({ view: 'held', limit: 10 });
+    expect(held.items.map((i) => [i.title, i.snoozedUntil !== null])).toEqual([['e1', true]]);
+  });
+
+  it('moves with j/k limits, folds groups, and keeps the cursor on the next row after an action', async () => {
+    await released([
+      { source: 'a', sender: 'x', title: '1' },
+      { source: 'a', sender: 'x', title: '2' },
+      { source: 'b', sender: 'y', title: '3' },
+    ]);
+    const store = createReviewStore(core.api, core.deps);
+    await store.getState().hydrate();
+    const s = () => store.getState();
+    s().moveActive(-5);
+    expect(queueSelectors.activeIndex(s())).toBe(0);
+    s().toggleGroup();
+    expect(queueSelectors.rows(s()).map((r) => r.kind)).toEqual(['source', 'source', 'sender', 'item']);
+    s().toggleGroup(undefined, true);
+    s().moveActiveTo('last');
+    expect(queueSelectors.activeRow(s())?.kind).toBe('item');
+    s().moveActive(-3); // item "2"
+    s().act('dismiss');
+    const active = queueSelectors.activeRow(s());
+    expect(active?.kind === 'source' && active.source).toBe('b');
+  });
+
+  it('loads a long queue page by page, showing the first page before the rest', async () => {
+    core.lull.engine.startFocus({ minutes: 600 });
+    await Promise.all(Array.from({ length: 2500 }, (_, i) => ingest(core, { source: `s${i % 4}`, title: `t${i}` })));
+    const store = createDashboardStore(core.api, core.deps);
+    const seen: number[] = [];
+    store.subscribe((st) => {
+      if (st.items.length > 0 && seen[seen.length - 1] !== st.items.length) seen.push(st.items.length);
+    });
+    await store.getState().loadQueue();
+    expect(seen).toEqual([1000, 2000, 2500]);
+    expect(queueSelectors.left(store.getState())).toBe(2500);
+    expect(queueSelectors.sourceCounts(store.getState()).map((c) => c.count)).toEqual([625, 625, 625, 625]);
+  });
+
+  it('reloads the held view when main reports a count it does not show', async () => {
+    core.lull.engine.startFocus({ minutes: 60 });
+    const store = createDashboardStore(core.api, core.deps);
+    await store.getState().hydrate();
+    await store.getState().loadQueue();
+    await ingest(core, { source: 'ci', title: 'late' });
+    await expect.poll(() => store.getState().items.length).toBe(1);
+    expect(store.getState().status?.held).toBe(1);
+  });
+
+  it('brings an item back with a notice when main refuses the action (nothing is lost)', async () => {
+    await released([{ source: 'ci', sender: 'bot', title: 'gone' }]);
+    const store = createReviewStore(core.api, core.deps);
+    await store.getState().hydrate();
+    const [id] = await reviewIds();
+    const [item] = store.getState().items;
+    // Main no longer knows the id the window acts on (as if it came from another machine).
+    store.setState({ items: [{ ...item!, id: 'unknown-id' }] });
+    store.getState().moveActiveTo('last');
+    store.getState().act('done');
+    await store.getState().flush();
+    expect(queueSelectors.left(store.getState())).toBe(1);
+    expect(store.getState().notice?.kind).toBe('error');
+    expect(await reviewIds()).toEqual([id]);
+    expect(await heldIds()).toEqual([]);
+  });
+});
