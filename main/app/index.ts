@@ -8,7 +8,7 @@ import notifier from 'node-notifier';
 import pino from 'pino';
 import { systemClock } from '../core/clock.ts';
 import { presentReport } from '../core/present.ts';
-import { configureLogging } from '../log.ts';
+import { configureLogging, logger } from '../log.ts';
 import { startDigests } from '../delivery/digest.ts';
 import { openLull, type Lull } from '../service/lull.ts';
 import { openSettingsStore } from '../store/settingsStore.ts';
@@ -38,7 +38,18 @@ protocol.registerSchemesAsPrivileged([appScheme]);
 app.enableSandbox();
 
 if (!app.requestSingleInstanceLock({ args: userArgs })) app.quit();
-else void app.whenReady().then(() => startShell(parseLaunchArgs(userArgs)));
+else {
+  app
+    .whenReady()
+    .then(() => startShell(parseLaunchArgs(userArgs)))
+    .catch((error: unknown) => {
+      // Nothing to show it in yet: say why on stderr and in the log, then stop.
+      const reason = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`Lull could not start: ${reason}\n`);
+      logger('app').fatal({ err: reason }, 'could not start');
+      app.exit(1);
+    });
+}
 
 async function startShell(launch: LaunchCommand): Promise<void> {
   const dataDir = process.env.LULL_HOME ?? app.getPath('userData');

@@ -53,6 +53,7 @@ export interface WindowManager {
 
 export function createWindowManager(opts: WindowManagerOptions): WindowManager {
   const open = new Map<WindowKind, WindowLike>();
+  const ready = new Set<WindowLike>();
   const create = (kind: WindowKind, route?: string): WindowLike => {
     const spec = WINDOW_SPECS[kind];
     const saved = opts.bounds.get(kind, opts.workAreas());
@@ -67,9 +68,13 @@ export function createWindowManager(opts: WindowManagerOptions): WindowManager {
       webPreferences: secureWebPreferences(opts.preload),
     });
     open.set(kind, win);
-    win.once('ready-to-show', () => win.show());
+    win.once('ready-to-show', () => {
+      ready.add(win);
+      win.show();
+    });
     win.on('close', () => opts.bounds.set(kind, win.getNormalBounds()));
     win.on('closed', () => {
+      ready.delete(win);
       if (open.get(kind) === win) open.delete(kind);
     });
     win.loadURL(opts.pageUrl(spec.page, route)).catch(() => opts.onLoadFailed?.(kind));
@@ -80,6 +85,8 @@ export function createWindowManager(opts: WindowManagerOptions): WindowManager {
       const win = open.get(kind);
       if (!win || win.isDestroyed()) return create(kind, route);
       if (route !== undefined) win.loadURL(opts.pageUrl(WINDOW_SPECS[kind].page, route)).catch(() => opts.onLoadFailed?.(kind));
+      // Not painted yet: it shows itself on ready-to-show.
+      if (!ready.has(win)) return win;
       if (win.isMinimized()) win.restore();
       win.show();
       win.focus();
