@@ -3,6 +3,7 @@
 /// <reference types="vite/client" />
 import type { Item } from '../core/types.ts';
 import type { StartSource } from '../sources/source.ts';
+import { DESKTOP_SOURCE } from '../sources/desktopBus/notifyCall.ts';
 
 const desktopBus = import.meta.glob<StartSource | undefined>('../sources/desktopBus/*.ts', { import: 'startDesktopBus' });
 
@@ -14,5 +15,4 @@ export async function shellSources(platform: NodeJS.Platform = process.platform)
 }
 
 /** Items the desktop bus captured show themselves (it re-shows its breakthroughs); the shell shows the rest. */
-export const DESKTOP_BUS_SOURCE = 'desktop';
-export const showsItself = (item: Item): boolean => item.source === DESKTOP_BUS_SOURCE;
+export const showsItself = (item: Item): boolean => item.source === DESKTOP_SOURCE;

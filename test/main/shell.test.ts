@@ -1,11 +1,11 @@
 // The composition root under the Electron stub, with a real store, real settings file and a real
 // HTTP API on loopback: single instance and argument forwarding, lazy windows, the tray following
 // the engine, digests, the review window at block end, power events, the shortcut, login items, quit.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useTempDirs } from '../support/tempDir.ts';
-import * as electronStub from '../support/electronStub.ts';
+import { bootShell, invoke, postNotification, quitShell, type Stub } from './bootShell.ts';
 
 vi.mock('electron', () => import('../support/electronStub.ts'));
 const notices = vi.hoisted(() => [] as Record<string, unknown>[]);
@@ -18,7 +18,6 @@ vi.mock('node-notifier', () => ({
   },
 }));
 
-type Stub = typeof electronStub;
 const tempDir = useTempDirs();
 const argv = process.argv;
 const env = { home: process.env.LULL_HOME, xdg: process.env.XDG_CONFIG_HOME };
@@ -26,49 +25,19 @@ let running: Stub | null = null;
 
 afterEach(async () => {
   process.argv = argv;
-  if (running && running.electron.state.quits === 0) {
-    running.app.quit();
-    await vi.waitFor(() => expect(running?.electron.state.quits).toBeGreaterThan(1));
-  }
+  if (running) await quitShell(running);
   running = null;
   notices.length = 0;
   process.env.LULL_HOME = env.home;
   process.env.XDG_CONFIG_HOME = env.xdg;
 });
 
-async function boot(args: string[], opts: { granted?: boolean; settings?: Record<string, unknown> } = {}): Promise<Stub & { home: string }> {
-  vi.resetModules();
-  const stub = electronStub;
-  stub.electron.reset();
-  const home = tempDir();
-  writeFileSync(join(home, 'config.json'), JSON.stringify({ api: { port: 0 }, timeZone: 'Europe/Stockholm', schedule: [], ...opts.settings }));
-  process.env.LULL_HOME = home;
-  process.env.XDG_CONFIG_HOME = join(home, 'xdg');
-  stub.electron.state.paths = { userData: home, downloads: home };
-  stub.electron.state.singleInstance.granted = opts.granted ?? true;
-  process.argv = [argv[0] ?? 'lull', ...args];
-  await import('../../main/app/index.ts');
-  stub.app.becomeReady();
-  if (opts.granted !== false) {
-    running = stub;
-    await vi.waitFor(() => expect(existsSync(join(home, 'api.json'))).toBe(true));
-  }
-  return { ...stub, home };
+async function boot(args: string[], opts: { granted?: boolean } = {}) {
+  const stub = await bootShell(tempDir(), args, opts);
+  if (opts.granted !== false) running = stub;
+  return stub;
 }
-
-const fromApp = { senderFrame: { url: 'lull://app/index.html' } };
-// Answers are checked by the tests field by field, so a loose record type is enough here.
-type Answer = { ok: boolean; value: Record<string, unknown> & { path: string; state: string }; error?: unknown };
-async function invoke(stub: Stub, channel: string, payload?: unknown): Promise<Answer> {
-  const handler = stub.electron.state.ipcHandlers.get(channel);
-  if (!handler) throw new Error(`no handler for ${channel}`);
-  return (await handler(fromApp, payload)) as Answer;
-}
-
-async function post(home: string, body: Record<string, unknown>): Promise<Response> {
-  const { port, token } = JSON.parse(readFileSync(join(home, 'api.json'), 'utf8')) as { port: number; token: string };
-  return fetch(`http://127.0.0.1:${port}/v1/notifications`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-}
+const post = postNotification;
 
 const trayOf = (stub: Stub) => {
   const tray = stub.electron.state.trays[0];
