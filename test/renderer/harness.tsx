@@ -89,7 +89,8 @@ export function renderWindow(store: StoreApi<DashboardStore> | StoreApi<ReviewSt
 
 /** jsdom lays nothing out: give elements a size so the virtual list renders rows. */
 export function giveLayout(): void {
-  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 600 });
-  Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 800 });
+  for (const [name, value] of [['offsetHeight', 600], ['offsetWidth', 800], ['clientHeight', 600], ['clientWidth', 800]] as const) {
+    Object.defineProperty(HTMLElement.prototype, name, { configurable: true, get: () => value });
+  }
   HTMLElement.prototype.scrollTo ??= function scrollTo() {};
 }

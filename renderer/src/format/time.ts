@@ -18,9 +18,21 @@ function formatter(ctx: TimeContext, options: Intl.DateTimeFormatOptions): Intl.
   return f;
 }
 
-/** 11:30 (or 11:30 AM where the locale writes it so). */
+const twelveHour = new Map<string, boolean>();
+/** Whether the locale writes 9:30 AM (12-hour) rather than 09:30. */
+function usesTwelveHour(locale: string): boolean {
+  let h12 = twelveHour.get(locale);
+  if (h12 === undefined) {
+    h12 = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hour12 ?? false;
+    twelveHour.set(locale, h12);
+  }
+  return h12;
+}
+
+/** 09:30 where the locale counts 24 hours, 9:30 AM where it counts 12. */
 export function clockTime(at: string | number, ctx: TimeContext): string {
-  return formatter(ctx, { hour: 'numeric', minute: '2-digit' }).format(typeof at === 'number' ? at : Date.parse(at));
+  const hour = usesTwelveHour(ctx.locale) ? 'numeric' : '2-digit';
+  return formatter(ctx, { hour, minute: '2-digit' }).format(typeof at === 'number' ? at : Date.parse(at));
 }
 
 /** "in 40 min", "in 3 hr", "5 min ago": minutes up to 90, hours beyond. */

@@ -58,7 +58,7 @@ export function FocusHoursChart({ days }: { days: Day[] }) {
   const planned = days.reduce((n, d) => n + d.plannedHours, 0);
   const kept = days.reduce((n, d) => n + d.keptHours, 0);
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('report.chart.focusSummary', { kept: kept.toFixed(1), planned: planned.toFixed(1) })}>
+    <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('report.chart.focusSummary', { kept: (Math.round(kept * 10) / 10).toLocaleString(locale), planned: (Math.round(planned * 10) / 10).toLocaleString(locale) })}>
       <Group left={M.left} top={M.top}>
         <ValueAxis max={y.domain()[1] ?? max} unit="h" />
         <BarGroup data={days.map((d) => ({ ...d }))} keys={[...keys]} height={innerH} x0={(d) => d.date} x0Scale={x0} x1Scale={x1} yScale={y} color={() => ''}>

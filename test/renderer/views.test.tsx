@@ -1,0 +1,215 @@
+// @vitest-environment jsdom
+// Each view rendered with its window's real store over the real core: first run, the state and
+// focus commands, the week grid, today's numbers, the held queue (counts while focusing), the
+// review list from the keyboard, settings refused in place, the report, and Swedish.
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createDashboardStore } from '../../renderer/src/store/dashboardStore.ts';
+import { createReviewStore } from '../../renderer/src/store/reviewStore.ts';
+import { DashboardApp } from '../../renderer/src/views/DashboardApp.tsx';
+import { HeldQueueView } from '../../renderer/src/views/queue/HeldQueueView.tsx';
+import { ReportView } from '../../renderer/src/views/report/ReportView.tsx';
+import { ReviewApp } from '../../renderer/src/views/ReviewApp.tsx';
+import { SettingsView } from '../../renderer/src/views/settings/SettingsView.tsx';
+import { TodayView } from '../../renderer/src/views/today/TodayView.tsx';
+import { giveLayout, ingest, openCore, renderWindow, type Core } from './harness.tsx';
+
+let core: Core;
+beforeAll(giveLayout);
+beforeEach(async () => {
+  core = await openCore({ breakthrough: { repeatEscalation: { count: 20, minutes: 1 } } });
+  window.location.hash = '';
+});
+afterEach(async () => {
+  cleanup();
+  await core.close();
+});
+
+async function dashboard() {
+  const store = createDashboardStore(core.api, core.deps);
+  await store.getState().hydrate();
+  return store;
+}
+
+describe('first run', () => {
+  it('asks for a role, saves its preset, explains holding with those settings, then shows the dashboard', async () => {
+    const store = await dashboard();
+    renderWindow(store, <DashboardApp />);
+    await userEvent.click(screen.getByRole('radio', { name: /Manager or lead/ }));
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByRole('heading', { name: 'How holding works' })).toBeTruthy();
+    expect(screen.getByText(/11:00, 13:00, 15:00 and 17:00/)).toBeTruthy();
+    expect((await core.api.getSettings()).role).toBe('manager');
+    await userEvent.click(screen.getByRole('button', { name: 'Start using Lull' }));
+    expect(screen.getByRole('navigation', { name: 'Pages' })).toBeTruthy();
+  });
+});
+
+describe('today', () => {
+  it('shows idle with the next batch, starts focus for 50 min, then shows "focusing until" and ends it', async () => {
+    await core.api.patchSettings({ role: 'maker' });
+    const store = await dashboard();
+    renderWindow(store, <TodayView />);
+    expect(screen.getByRole('heading', { name: 'Not focusing' })).toBeTruthy();
+    expect(screen.getByText('Next batch at 12:00 (in 3 hr)')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Focus 50 min' }));
+    expect(await screen.findByRole('heading', { name: 'Focusing until 10:20' })).toBeTruthy();
+    expect(core.lull.engine.status().state).toBe('focus');
+    await userEvent.click(screen.getByRole('button', { name: 'End focus now' }));
+    await screen.findByRole('heading', { name: 'Not focusing' });
+  });
+
+  it('draws the week: planned blocks, batch times, the now-line; and today’s numbers say how the estimate is counted', async () => {
+    await core.api.patchSettings({ role: 'maker', schedule: [{ weekdays: [1, 2, 3, 4, 5], start: '13:00', end: '15:00' }] });
+    const store = await dashboard();
+    renderWindow(store, <TodayView />);
+    const monday = screen.getByRole('region', { name: /Monday/ });
+    expect(within(monday).getByText('Planned 13:00–15:00')).toBeTruthy();
+    expect(within(monday).getByText('Batch 12:00')).toBeTruthy();
+    expect(within(monday).getByText('Now, 09:30')).toBeTruthy();
+    expect(screen.getByText(/How we count: held items that arrive within 2 minutes/)).toBeTruthy();
+    expect(screen.getByText(/≈ 0 mins? \(estimate\)/)).toBeTruthy();
+  });
+});
+
+describe('held queue', () => {
+  it('shows counts, not content, while a block runs; the content shows when asked for, grouped', async () => {
+    core.lull.engine.startFocus({ minutes: 60 });
+    for (const item of [
+      { source: 'slack', sender: 'Anna', title: 'are you free?' },
+      { source: 'slack', sender: 'Bo', title: 'lunch' },
+      { source: 'ci', sender: 'bot', title: 'build green' },
+    ]) {
+      await ingest(core, item);
+      core.clock.advance(1000);
+    }
+    const store = await dashboard();
+    renderWindow(store, <HeldQueueView />);
+    expect(await screen.findByText('3 items held')).toBeTruthy();
+    const counts = screen.getByRole('list', { name: 'Held items by source' });
+    await waitFor(() => expect(within(counts).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['slack 2 items', 'ci 1 item']));
+    expect(screen.queryByText('are you free?')).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Show what is held' }));
+    const tree = screen.getByRole('tree');
+    expect(within(tree).getAllByRole('treeitem').map((r) => r.getAttribute('aria-level'))).toEqual(['1', '2', '3', '2', '3', '1', '2', '3']);
+    expect(within(tree).getByText('are you free?')).toBeTruthy();
+  });
+});
+
+describe('review window', () => {
+  it('is driven from the keyboard: j/k, e, s, x, u, ? and Enter; a count of what is left', async () => {
+    core.lull.engine.startFocus({ minutes: 60 });
+    for (const [i, title] of ['first', 'second', 'third', 'fourth'].entries()) {
+      await ingest(core, { source: 'mail', sender: 'eve', title, url: i === 0 ? 'https://example.org/1' : undefined });
+      core.clock.advance(1000);
+    }
+    core.lull.engine.endFocus();
+    const store = createReviewStore(core.api, core.deps);
+    await store.getState().hydrate();
+    renderWindow(store, <ReviewApp />);
+    const left = () => screen.getByText(/\d+ left/).textContent;
+    expect(left()).toBe('4 left');
+    await userEvent.keyboard('jj'); // source → sender → "first"
+    expect(screen.getByRole('treeitem', { selected: true }).textContent).toContain('first');
+    await userEvent.keyboard('{Enter}');
+    await userEvent.keyboard('e');
+    expect(left()).toBe('3 left');
+    expect(screen.getByText(/Marked done/)).toBeTruthy();
+    expect(screen.getByRole('treeitem', { selected: true }).textContent).toContain('second');
+    await userEvent.keyboard('u');
+    expect(left()).toBe('4 left');
+    await userEvent.keyboard('jxs');
+    expect(left()).toBe('2 left');
+    await act(() => store.getState().flush());
+    const review = await core.api.listQueue({ view: 'review', limit: 10 });
+    expect(review.items.map((i) => i.title)).toEqual(['first', 'fourth']);
+    const held = await core.api.listQueue({ view: 'held', limit: 10 });
+    expect(held.items.map((i) => i.title)).toEqual(['third']);
+    await userEvent.keyboard('?');
+    expect(screen.getByRole('dialog', { name: 'Keyboard' })).toBeTruthy();
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await userEvent.keyboard('k');
+    expect(screen.getByRole('treeitem', { selected: true }).textContent).toContain('first');
+  });
+
+  it('every action is also a labelled button', async () => {
+    const store = createReviewStore(core.api, core.deps);
+    await store.getState().hydrate();
+    renderWindow(store, <ReviewApp />);
+    const toolbar = screen.getByRole('toolbar');
+    expect(within(toolbar).getAllByRole('button').map((b) => b.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+      'Open Enter',
+      'Done e',
+      'Snooze to next batch s',
+      'Dismiss x',
+      'Undo u',
+      'Keys ?',
+    ]);
+    expect(screen.getByText('Nothing is waiting for review.')).toBeTruthy();
+  });
+});
+
+describe('settings', () => {
+  it('refuses an invalid value in place with the reason; a valid one is saved at once', async () => {
+    await core.api.patchSettings({ role: 'maker' });
+    const store = await dashboard();
+    renderWindow(store, <SettingsView />);
+    const maxHold = screen.getByLabelText('Maximum hold');
+    await userEvent.clear(maxHold);
+    await userEvent.type(maxHold, '2{Enter}');
+    expect(await screen.findByText('Must be at least 5.')).toBeTruthy();
+    expect(maxHold.getAttribute('aria-invalid')).toBe('true');
+    expect((await core.api.getSettings()).maxHoldMinutes).toBe(180);
+    await userEvent.clear(maxHold);
+    await userEvent.type(maxHold, '120{Enter}');
+    await waitFor(async () => expect((await core.api.getSettings()).maxHoldMinutes).toBe(120));
+    expect(screen.queryByText('Must be at least 5.')).toBeNull();
+
+    const first = screen.getByLabelText('Batch time 1');
+    fireEvent.change(first, { target: { value: '08:30' } });
+    fireEvent.blur(first);
+    await waitFor(async () => expect((await core.api.getSettings()).batchTimes).toEqual(['08:30', '12:00', '15:00', '18:00']));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Saturday' }));
+    await waitFor(async () => expect((await core.api.getSettings()).batchWeekdays).toEqual([1, 2, 3, 4, 5, 6]));
+    await userEvent.click(screen.getByRole('button', { name: 'Add a block' }));
+    await waitFor(async () => expect((await core.api.getSettings()).schedule).toHaveLength(1));
+    const keywords = screen.getByLabelText('Keywords');
+    await userEvent.type(keywords, 'outage{Enter}incident');
+    fireEvent.blur(keywords);
+    await waitFor(async () => expect((await core.api.getSettings()).breakthrough.keywords).toEqual(['outage', 'incident']));
+  });
+});
+
+describe('weekly report', () => {
+  it('shows charts with the numbers beside them, the change against last week, and week navigation', async () => {
+    core.lull.engine.startFocus({ minutes: 30 });
+    await ingest(core, { source: 'mail', sender: 'eve', title: 'x' });
+    await ingest(core, { source: 'ci', sender: 'bot', title: 'y' });
+    const store = await dashboard();
+    renderWindow(store, <ReportView week={null} />);
+    expect(await screen.findByRole('heading', { name: /Week 48/ })).toBeTruthy();
+    const summary = screen.getByRole('table', { name: 'This week beside the week before' });
+    const held = within(summary).getByRole('row', { name: /^Held/ });
+    expect(within(held).getAllByRole('cell').map((c) => c.textContent)).toEqual(['2', '0', '+2']);
+    expect(screen.getByRole('img', { name: '0 of 0.5 planned focus hours kept this week.' })).toBeTruthy();
+    expect(screen.getByRole('img', { name: /The busiest hour was Monday 23 at 9:00, with 2 arrivals/ })).toBeTruthy();
+    expect(screen.getByRole('link', { name: '← Previous week' }).getAttribute('href')).toBe('#/report/2026-W47');
+    expect(screen.getByRole('link', { name: 'Next week →' }).getAttribute('href')).toBe('#/report/2026-W49');
+    expect(screen.getByText(/Refocus time saved/).textContent).toContain('estimate');
+  });
+});
+
+describe('language', () => {
+  it('follows a Swedish system, and the language setting over it', async () => {
+    await core.api.patchSettings({ role: 'maker' });
+    const store = await dashboard();
+    renderWindow(store, <TodayView />, ['sv-SE']);
+    expect(screen.getByRole('heading', { name: 'Inget fokuspass' })).toBeTruthy();
+    expect(screen.getByText('Nästa omgång kl. 12:00 (om 3 tim)')).toBeTruthy();
+    expect(document.documentElement.lang).toBe('sv');
+    await act(() => store.getState().saveSettings({ language: 'en' }));
+    expect(await screen.findByRole('heading', { name: 'Not focusing' })).toBeTruthy();
+  });
+});
