@@ -3,7 +3,6 @@
 /// <reference types="vite/client" />
 import type { Item } from '../core/types.ts';
 import type { StartSource } from '../sources/source.ts';
-import { DESKTOP_SOURCE } from '../sources/desktopBus/notifyCall.ts';
 
 const desktopBus = import.meta.glob<StartSource | undefined>('../sources/desktopBus/*.ts', { import: 'startDesktopBus' });
 
@@ -13,6 +12,9 @@ export async function shellSources(platform: NodeJS.Platform = process.platform)
   const found = await Promise.all(Object.values(desktopBus).map((load) => load()));
   return found.filter((start): start is StartSource => typeof start === 'function');
 }
+
+/** The desktop bus names its items so (DESKTOP_SOURCE in sources/desktopBus/notifyCall.ts; a test keeps the two equal). */
+export const DESKTOP_SOURCE = 'desktop';
 
 /** Items the desktop bus captured show themselves (it re-shows its breakthroughs); the shell shows the rest. */
 export const showsItself = (item: Item): boolean => item.source === DESKTOP_SOURCE;

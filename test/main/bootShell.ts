@@ -12,7 +12,7 @@ export async function bootShell(home: string, args: string[], opts: { granted?: 
   vi.resetModules();
   const stub = electronStub;
   stub.electron.reset();
-  writeFileSync(join(home, 'config.json'), JSON.stringify({ api: { port: 0 }, timeZone: 'Europe/Stockholm', schedule: [], ...opts.settings }));
+  writeFileSync(join(home, 'config.json'), JSON.stringify({ api: { port: 0 }, sources: { httpInbox: true, desktopBus: false }, timeZone: 'Europe/Stockholm', schedule: [], ...opts.settings }));
   process.env.LULL_HOME = home;
   process.env.XDG_CONFIG_HOME = join(home, 'xdg');
   stub.electron.state.paths = { userData: home, downloads: home };
@@ -20,7 +20,7 @@ export async function bootShell(home: string, args: string[], opts: { granted?: 
   process.argv = [process.argv[0] ?? 'lull', ...args];
   await import('../../main/app/index.ts');
   stub.app.becomeReady();
-  if (opts.granted !== false) await vi.waitFor(() => expect(existsSync(join(home, 'api.json'))).toBe(true));
+  if (opts.granted !== false) await vi.waitFor(() => expect(existsSync(join(home, 'api.json'))).toBe(true), { timeout: 15_000 });
   return { ...stub, home };
 }
 
@@ -28,7 +28,7 @@ export async function bootShell(home: string, args: string[], opts: { granted?: 
 export async function quitShell(stub: Stub): Promise<void> {
   if (stub.electron.state.quits > 0) return;
   stub.app.quit();
-  await vi.waitFor(() => expect(stub.electron.state.quits).toBeGreaterThan(1));
+  await vi.waitFor(() => expect(stub.electron.state.quits).toBeGreaterThan(1), { timeout: 15_000 });
 }
 
 export const fromApp = { senderFrame: { url: 'lull://app/index.html' } };
