@@ -3,7 +3,7 @@
 // focus commands, the week grid, today's numbers, the held queue (counts while focusing), the
 // review list from the keyboard, settings refused in place, the report, and Swedish.
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDashboardStore } from '../../renderer/src/store/dashboardStore.ts';
 import { createReviewStore } from '../../renderer/src/store/reviewStore.ts';
@@ -178,7 +178,7 @@ describe('settings', () => {
     const keywords = screen.getByLabelText('Keywords');
     await userEvent.type(keywords, 'outage{Enter}incident');
     fireEvent.blur(keywords);
-    await waitFor(async () => expect((await core.api.getSettings()).breakthrough.keywords).toEqual(['outage', 'incident']));
+    await waitFor(() => expect(core.lull.settings.get().breakthrough.keywords).toEqual(['outage', 'incident']));
   });
 });
 
