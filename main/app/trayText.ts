@@ -66,7 +66,10 @@ export function say(words: TrayWords, key: TrayMessage, vars: Record<string, str
 }
 
 export function clockTime(t: number, words: TrayWords): string {
-  return new Intl.DateTimeFormat(words.locale, { hour: 'numeric', minute: '2-digit', timeZone: words.timeZone }).format(t);
+  // 24-hour locales write 09:25, 12-hour ones 9:25 AM.
+  const cycle = new Intl.DateTimeFormat(words.locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
+  const hour = cycle === 'h23' || cycle === 'h24' ? '2-digit' : 'numeric';
+  return new Intl.DateTimeFormat(words.locale, { hour, minute: '2-digit', timeZone: words.timeZone }).format(t);
 }
 
 /** "40 min", "1 h 10 min", rounded up to the minute so "0 min" never shows while time is left. */
