@@ -36,7 +36,9 @@ export interface DaemonControl {
   restore(prior: PriorState): Promise<void>;
   /** Whether the daemon shows what it held once unpaused (dunst, mako) or keeps it in a tray. */
   readonly replaysHeld: boolean;
-  /** True once nothing is waiting or on screen (dunst); daemons that cannot tell answer true. */
+  /** Whether settled() really knows (dunst counts what waits and shows); others answer true. */
+  readonly tellsSettled: boolean;
+  /** True once nothing is waiting or on screen. */
   settled(): Promise<boolean>;
 }
 

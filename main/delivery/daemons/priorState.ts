@@ -1,0 +1,77 @@
+// The daemon's state from before Lull paused it, kept in <data dir>/daemon-state.json and made
+// durable (temp file, fsync, rename, fsync of the directory) before the daemon is touched, so a
+// Lull killed mid-block restores it on its next start.
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+import { priorStateSchema, type DaemonName, type PriorState } from './control.ts';
+
+export const PRIOR_STATE_FILE = 'daemon-state.json';
+
+const fileSchema = z.object({ version: z.literal(1), savedAt: z.string(), prior: priorStateSchema });
+
+export type PriorRead = { kind: 'none' } | { kind: 'saved'; prior: PriorState } | { kind: 'unreadable'; movedTo: string };
+
+/** The state a daemon is in when nobody has silenced it: what Lull restores if its record is unreadable. */
+export function unsilenced(daemon: DaemonName): PriorState {
+  switch (daemon) {
+    case 'dunst':
+      return { daemon, paused: false };
+    case 'mako':
+      return { daemon, modes: ['default'] };
+    case 'swaync':
+      return { daemon, dnd: false };
+    case 'gnome':
+      return { daemon, showBanners: true };
+  }
+}
+
+function fsyncDir(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function priorStatePath(dataDir: string): string {
+  return join(dataDir, PRIOR_STATE_FILE);
+}
+
+export function savePriorState(dataDir: string, prior: PriorState, now = new Date()): void {
+  const path = priorStatePath(dataDir);
+  const temp = `${path}.tmp`;
+  const fd = openSync(temp, 'w', 0o600);
+  try {
+    writeSync(fd, `${JSON.stringify({ version: 1, savedAt: now.toISOString(), prior })}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, path);
+  fsyncDir(dirname(path));
+}
+
+export function readPriorState(dataDir: string, now = new Date()): PriorRead {
+  const path = priorStatePath(dataDir);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'none' };
+    throw error;
+  }
+  try {
+    return { kind: 'saved', prior: fileSchema.parse(JSON.parse(text)).prior };
+  } catch {
+    const movedTo = join(dirname(path), `daemon-state.corrupt-${now.toISOString().replace(/[:.]/g, '-')}.json`);
+    renameSync(path, movedTo);
+    return { kind: 'unreadable', movedTo };
+  }
+}
+
+export function clearPriorState(dataDir: string): void {
+  rmSync(priorStatePath(dataDir), { force: true });
+  fsyncDir(dataDir);
+}

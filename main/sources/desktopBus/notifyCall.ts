@@ -1,0 +1,84 @@
+// One Notify call, as the Desktop Notifications spec defines its arguments, validated where it
+// enters Lull and turned into an item for the engine. Nothing is invented: a sender is taken only
+// from a hint that names one.
+import { z } from 'zod';
+import type { IncomingItem, Priority } from '../../core/types.ts';
+import { bounded, firstLink, plainText } from './markup.ts';
+import type { NotifyCall } from './monitor.ts';
+
+export const DESKTOP_SOURCE = 'desktop';
+/** Lull's own notifications (digests, breakthroughs it re-shows) carry this hint and are never captured. */
+export const LULL_HINT = 'x-lull';
+export const NOTIFY_SIGNATURE = 'susssasa{sv}i';
+
+const LIMITS = { title: 256, body: 8192, app: 128, category: 64, sender: 256, tag: 64, tags: 16 } as const;
+
+const variant = z.object({ signature: z.string(), value: z.unknown() });
+const notifyArgs = z.tuple([
+  z.string(), // app_name
+  z.number().int().nonnegative(), // replaces_id
+  z.string(), // app_icon
+  z.string(), // summary
+  z.string(), // body
+  z.array(z.string()), // actions: key, label, key, label …
+  z.record(z.string(), variant), // hints
+  z.number().int(), // expire_timeout
+]);
+
+const URGENCY: readonly Priority[] = ['low', 'normal', 'urgent'];
+
+export interface CapturedNotification {
+  item: IncomingItem;
+  /** What Lull needs to show it again as a breakthrough: kept in memory only. */
+  display: { icon: string; urgency: 0 | 1 | 2 | null; category: string | undefined };
+}
+
+export type Decoded = { kind: 'item'; captured: CapturedNotification } | { kind: 'own' } | { kind: 'malformed'; reason: string };
+
+function stringHint(hints: Record<string, { value: unknown }>, key: string): string | undefined {
+  const value = hints[key]?.value;
+  return typeof value === 'string' ? value : undefined;
+}
+
+function urgencyOf(hints: Record<string, { value: unknown }>): 0 | 1 | 2 | null {
+  const value = hints.urgency?.value;
+  const n = typeof value === 'bigint' ? Number(value) : value;
+  return n === 0 || n === 1 || n === 2 ? n : null;
+}
+
+function actionTags(actions: readonly string[]): string[] {
+  const tags: string[] = [];
+  for (let i = 0; i + 1 < actions.length && tags.length < LIMITS.tags; i += 2) {
+    const label = plainText(actions[i + 1] ?? '', LIMITS.tag - 'action:'.length);
+    if (actions[i] !== 'default' && label) tags.push(`action:${label}`);
+  }
+  return tags;
+}
+
+const optional = (s: string): string | undefined => (s === '' ? undefined : s);
+
+export function decodeNotify(call: NotifyCall): Decoded {
+  if (call.signature !== NOTIFY_SIGNATURE) return { kind: 'malformed', reason: `signature ${bounded(call.signature, 64)} is not ${NOTIFY_SIGNATURE}` };
+  const parsed = notifyArgs.safeParse(call.body);
+  if (!parsed.success) return { kind: 'malformed', reason: 'arguments do not match the Notify call' };
+  const [appName, replacesId, icon, summary, body, actions, hints] = parsed.data;
+  if (LULL_HINT in hints) return { kind: 'own' };
+  const urgency = urgencyOf(hints);
+  const app = optional(plainText(appName, LIMITS.app));
+  const category = optional(plainText(stringHint(hints, 'category') ?? '', LIMITS.category));
+  const tags = actionTags(actions);
+  const item: IncomingItem = {
+    source: DESKTOP_SOURCE,
+    title: plainText(summary, LIMITS.title) || app || 'Notification',
+    body: optional(plainText(body, LIMITS.body)),
+    sender: optional(plainText(stringHint(hints, 'x-kde-origin-name') ?? '', LIMITS.sender)),
+    url: firstLink(body),
+    priority: urgency === null ? undefined : URGENCY[urgency],
+    app,
+    category,
+    tags: tags.length ? tags : undefined,
+    // An update of a notification this sender showed before: one item, not one per update.
+    dedupeKey: replacesId > 0 && call.sender ? bounded(`desktop:${call.sender}:${replacesId}`, 128) : undefined,
+  };
+  return { kind: 'item', captured: { item, display: { icon: bounded(icon, 1024), urgency, category } } };
+}

@@ -1,0 +1,81 @@
+// Opens Lull (real SQLite in a temp dir, conf settings) with the desktop-bus source on a private
+// desktop stack, and collects what the engine records from the desktop.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SettingsInput } from '../../../main/core/settings.ts';
+import type { Item } from '../../../main/core/types.ts';
+import { openLull, type Lull } from '../../../main/service/lull.ts';
+import { createDesktopBus, type DesktopBusOptions, type DesktopBusSource } from '../../../main/sources/desktopBus/index.ts';
+import { openConfSettings } from '../../../main/store/confSettings.ts';
+import type { DesktopStack } from '../../support/desktopStack.ts';
+
+export interface LullOnStack {
+  lull: Lull;
+  source: DesktopBusSource;
+  dataDir: string;
+  /** Resolves with the next `n` items the engine records from the desktop. */
+  nextItems(n: number, timeoutMs?: number): Promise<Item[]>;
+  close(): Promise<void>;
+}
+
+/** No schedule and no batch times: blocks and batches happen only when a test says so. */
+export const quietSettings: SettingsInput = { schedule: [], batchTimes: [], timeZone: 'UTC' };
+
+export async function openLullOnStack(stack: DesktopStack, options: DesktopBusOptions = {}, givenDataDir?: string): Promise<LullOnStack> {
+  const dataDir = givenDataDir ?? mkdtempSync(join(tmpdir(), 'lull-bus-'));
+  let source: DesktopBusSource | null = null;
+  const lull = openLull({
+    dataDir,
+    openSettings: (cwd) => {
+      const settings = openConfSettings(cwd);
+      settings.patch(quietSettings);
+      return settings;
+    },
+    sources: [async (ctx) => (source = await createDesktopBus({ env: stack.env, hold: { settlePollMs: 100 }, ...options })(ctx))],
+  });
+  await lull.ready;
+  if (!source) throw new Error('the desktop-bus source did not start');
+  const seen: Item[] = [];
+  const waiters: { n: number; resolve: (items: Item[]) => void }[] = [];
+  lull.engine.on((e) => {
+    if (e.type !== 'item' || e.item.source !== 'desktop') return;
+    seen.push(e.item);
+    for (const w of [...waiters]) {
+      if (seen.length < w.n) continue;
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(seen.splice(0, w.n));
+    }
+  });
+  return {
+    lull,
+    source,
+    dataDir,
+    nextItems(n, timeoutMs = 15_000) {
+      if (seen.length >= n) return Promise.resolve(seen.splice(0, n));
+      return new Promise((resolve, reject) => {
+        const w = { n, resolve: (items: Item[]) => (clearTimeout(timer), resolve(items)) };
+        const timer = setTimeout(() => {
+          waiters.splice(waiters.indexOf(w), 1);
+          reject(new Error(`only ${seen.length} of ${n} desktop items were recorded`));
+        }, timeoutMs);
+        waiters.push(w);
+      });
+    },
+    async close() {
+      await lull.close();
+      if (!givenDataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls `probe` until it returns `want` (a real process changing state), or fails with the last value. */
+export async function until<T>(probe: () => Promise<T>, want: T, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last = await probe();
+  while (last !== want && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 50));
+    last = await probe();
+  }
+  return last;
+}
