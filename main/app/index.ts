@@ -75,7 +75,7 @@ async function startShell(launch: LaunchCommand): Promise<void> {
   const lull: Lull = openLull({
     dataDir,
     openSettings: (dir) => openSettingsStore({ dir, openConf: ({ cwd, configName }) => new ElectronStore({ cwd, name: configName, clearInvalidConfig: false }) }),
-    sources: await shellSources(),
+    sources: shellSources(),
     openItem: (url) => openExternalSafely(openExternal, url),
     exportPdf: printPdf,
   });

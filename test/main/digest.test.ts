@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { startDigests, LULL_HINT } from '../../main/delivery/digest.ts';
 import { digestText } from '../../main/delivery/digestText.ts';
-import { showsItself, DESKTOP_SOURCE } from '../../main/app/sources.ts';
+import { shellSources, showsItself } from '../../main/app/sources.ts';
+import { DESKTOP_SOURCE } from '../../main/sources/desktopBus/notifyCall.ts';
+import { startDesktopBus } from '../../main/sources/desktopBus/index.ts';
 import { harness } from '../support/engineHarness.ts';
 
 function setUp(clickable = false, response = '') {
@@ -22,6 +24,14 @@ function setUp(clickable = false, response = '') {
   });
   return { ...h, sent, clicks, stop };
 }
+
+describe('shell sources', () => {
+  it('start the desktop bus on Linux only', () => {
+    expect(shellSources('linux')).toEqual([startDesktopBus]);
+    expect(shellSources('darwin')).toEqual([]);
+    expect(shellSources('win32')).toEqual([]);
+  });
+});
 
 describe('digest text', () => {
   it('counts by app or source, biggest first, never more than three names', () => {
