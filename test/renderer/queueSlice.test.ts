@@ -91,6 +91,22 @@ describe('queue slice', () => {
     expect(held.items.map((i) => [i.title, i.snoozedUntil !== null])).toEqual([['e1', true]]);
   });
 
+  it('keeps each group in its place when its first item is acted on', async () => {
+    await released([
+      { source: 'slack', sender: 'anna', title: 'a1' },
+      { source: 'mail', sender: 'bo', title: 'b1' },
+      { source: 'slack', sender: 'anna', title: 'a2' },
+    ]);
+    const store = createReviewStore(core.api, core.deps);
+    await store.getState().hydrate();
+    store.getState().moveActive(2);
+    store.getState().act('done');
+    const rows = queueSelectors.rows(store.getState());
+    expect(rows.map((r) => r.kind === 'source' && r.source).filter(Boolean)).toEqual(['slack', 'mail']);
+    const active = queueSelectors.activeRow(store.getState());
+    expect(active?.kind === 'item' && active.item.title).toBe('a2');
+  });
+
   it('moves with j/k limits, folds groups, and keeps the cursor on the next row after an action', async () => {
     await released([
       { source: 'a', sender: 'x', title: '1' },

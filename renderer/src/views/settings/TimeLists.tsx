@@ -9,7 +9,9 @@ export function BatchTimes({ value }: { value: readonly string[] }) {
   const { t } = useTranslation();
   const { error, save } = useField('batchTimes');
   const [draft, setDraft] = useState<string[]>([...value]);
-  useEffect(() => setDraft([...value]), [value]);
+  // Follow main by content: the same list arriving again (answer, then event) keeps an edit in progress.
+  const joined = value.join(',');
+  useEffect(() => setDraft(joined ? joined.split(',') : []), [joined]);
   const commit = (next: string[]): void => {
     setDraft(next);
     if (next.join() !== value.join()) void save({ batchTimes: next });
@@ -52,7 +54,8 @@ export function ScheduleRules({ value }: { value: readonly Rule[] }) {
   const { t } = useTranslation();
   const { save } = useField('schedule');
   const [draft, setDraft] = useState<Rule[]>(value.map((r) => ({ ...r })));
-  useEffect(() => setDraft(value.map((r) => ({ ...r }))), [value]);
+  const serial = JSON.stringify(value);
+  useEffect(() => setDraft(JSON.parse(serial) as Rule[]), [serial]);
   const commit = (next: Rule[]): void => {
     setDraft(next);
     if (JSON.stringify(next) !== JSON.stringify(value)) void save({ schedule: next });

@@ -22,14 +22,19 @@ function group(items: readonly Item[], hidden: ReadonlySet<string>): Groups {
   const sources = new Map<string, Map<string, Item[]>>();
   let left = 0;
   for (const item of items) {
-    if (hidden.has(item.id)) continue;
-    left++;
+    // Groups are made for hidden items too, so a group keeps its place when its first item goes.
     let senders = sources.get(item.source);
     if (!senders) sources.set(item.source, (senders = new Map()));
     const sender = item.sender ?? '';
     let list = senders.get(sender);
     if (!list) senders.set(sender, (list = []));
+    if (hidden.has(item.id)) continue;
+    left++;
     list.push(item);
+  }
+  for (const [source, senders] of sources) {
+    for (const [sender, list] of senders) if (list.length === 0) senders.delete(sender);
+    if (senders.size === 0) sources.delete(source);
   }
   return { sources, left };
 }
