@@ -8,6 +8,7 @@ import pino from 'pino';
 import { configureLogging, logger } from '../log.ts';
 import { defaultDataDir } from '../service/dataDir.ts';
 import { AlreadyRunning } from '../store/instanceLock.ts';
+import { hostSources, startHostDigests } from './desktop.ts';
 import { startHost } from './host.ts';
 
 const USAGE = `usage: lull-host [--port N] [--no-open]
@@ -49,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
   const log = logger('host');
   let host;
   try {
-    host = await startHost({ dataDir, port });
+    host = await startHost({ dataDir, port, sources: hostSources() });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (error instanceof AlreadyRunning) console.error(`lull-host: ${error.message}`);
@@ -61,11 +62,13 @@ export async function main(argv: string[]): Promise<number> {
   console.log(`Lull is running on http://127.0.0.1:${host.port} — open the dashboard: ${link}`);
   log.info({ port: host.port }, 'host ready');
   if (!args['no-open']) openBrowser(link);
+  const stopDigests = startHostDigests(host.lull);
   return new Promise<number>((resolve) => {
     const stop = (signal: string): void => {
       log.info({ signal }, 'stopping');
       process.removeAllListeners('SIGTERM');
       process.removeAllListeners('SIGINT');
+      stopDigests();
       host.stop().then(
         () => resolve(0),
         () => resolve(1),
