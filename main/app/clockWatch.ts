@@ -65,3 +65,18 @@ export function followTimeZone(lull: ZoneFollower, from: string, to: string, env
   if (lull.settingsTimeZone() === from) lull.setTimeZone(to);
   else lull.resync();
 }
+
+/** The watch as the app runs it: the real clocks, a one-minute interval that never keeps Lull alive. */
+export function watchSystemClock(lull: ZoneFollower): () => void {
+  return watchClock({
+    wallNow: Date.now,
+    monotonicNow: () => performance.now(),
+    systemTimeZone: () => readSystemTimeZone(),
+    every: (ms, fn) => {
+      const timer = setInterval(fn, ms).unref();
+      return () => clearInterval(timer);
+    },
+    onClockJump: () => lull.resync(),
+    onTimeZoneChange: (from, to) => followTimeZone(lull, from, to),
+  });
+}

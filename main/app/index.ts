@@ -8,14 +8,15 @@ import notifier from 'node-notifier';
 import pino from 'pino';
 import { systemClock } from '../core/clock.ts';
 import { presentReport } from '../core/present.ts';
+import type { FocusRequest } from '../core/types.ts';
 import { configureLogging, logger } from '../log.ts';
 import { startDigests } from '../delivery/digest.ts';
 import { openLull, type Lull } from '../service/lull.ts';
 import { openSettingsStore } from '../store/settingsStore.ts';
-import { followTimeZone, readSystemTimeZone, watchClock } from './clockWatch.ts';
+import { watchSystemClock } from './clockWatch.ts';
 import { startShellApi } from './httpApi.ts';
 import { registerIpc } from './ipc.ts';
-import { forwardedSchema, parseLaunchArgs, runLaunchCommand, type LaunchCommand } from './launchArgs.ts';
+import { forwardedCommand, parseLaunchArgs, runLaunchCommand, type LaunchCommand } from './launchArgs.ts';
 import { applyLaunchAtLogin } from './loginItem.ts';
 import { watchPower } from './power.ts';
 import { appScheme, appUrl, APP_SCHEME, createAppProtocolHandler, isAppUrl } from './protocol.ts';
@@ -85,6 +86,12 @@ async function startShell(launch: LaunchCommand): Promise<void> {
   registerIpc({ ipcMain, operations: lull.operations, isTrustedSender: isAppUrl });
   lull.onContractEvent((channel, payload) => windows.broadcast(channel, payload));
 
+  const commands = {
+    startFocus: (request: FocusRequest) => engine.startFocus(request),
+    endFocus: () => engine.endFocus(),
+    releaseNow: () => engine.releaseNow(),
+    skipToday: () => engine.skipToday(),
+  };
   const locale = app.getSystemLocale() || app.getLocale();
   const language = (): 'en' | 'sv' => trayLanguage(settings.get().language, locale);
   const trayIcon = (state: string) => nativeImage.createFromPath(assets(process.platform === 'darwin' ? `tray-${state}Template.png` : `tray-${state}.png`));
@@ -96,14 +103,7 @@ async function startShell(launch: LaunchCommand): Promise<void> {
     clock: systemClock,
     words: () => ({ language: language(), locale, timeZone: engine.getSettings().timeZone }),
     showsTitle: process.platform === 'darwin',
-    actions: {
-      startFocus: (request) => engine.startFocus(request),
-      endFocus: () => engine.endFocus(),
-      releaseNow: () => engine.releaseNow(),
-      skipToday: () => engine.skipToday(),
-      openDashboard: (route) => open('dashboard', route),
-      quit: () => app.quit(),
-    },
+    actions: { ...commands, openDashboard: (route) => open('dashboard', route), quit: () => app.quit() },
   });
 
   openReviewOnSchedule({
@@ -131,36 +131,14 @@ async function startShell(launch: LaunchCommand): Promise<void> {
   settings.onChange((next) => loginItem(next.launchAtLogin));
 
   watchPower({ powerMonitor, resync: () => engine.resync(), onShutdown: () => app.quit() });
-  const stopClockWatch = watchClock({
-    wallNow: Date.now,
-    monotonicNow: () => performance.now(),
-    systemTimeZone: readSystemTimeZone,
-    every: (ms, fn) => {
-      const timer = setInterval(fn, ms).unref();
-      return () => clearInterval(timer);
-    },
-    onClockJump: () => engine.resync(),
-    onTimeZoneChange: (from, to) =>
-      followTimeZone({ settingsTimeZone: () => settings.get().timeZone, setTimeZone: (timeZone) => settings.patch({ timeZone }), resync: () => engine.resync() }, from, to),
+  const stopClockWatch = watchSystemClock({
+    settingsTimeZone: () => settings.get().timeZone,
+    setTimeZone: (timeZone) => void settings.patch({ timeZone }),
+    resync: () => engine.resync(),
   });
 
-  const launchTargets = {
-    startFocus: (request: Parameters<typeof engine.startFocus>[0]) => engine.startFocus(request),
-    endFocus: () => engine.endFocus(),
-    releaseNow: () => engine.releaseNow(),
-    open,
-  };
-  const runLaunch = (command: LaunchCommand): void => {
-    try {
-      runLaunchCommand(command, launchTargets);
-    } catch {
-      open('dashboard');
-    }
-  };
-  app.on('second-instance', (_event, _argv, _cwd, data) => {
-    const forwarded = forwardedSchema.safeParse(data);
-    runLaunch(forwarded.success ? parseLaunchArgs(forwarded.data.args) : { kind: 'show' });
-  });
+  const runLaunch = (command: LaunchCommand): void => runLaunchCommand(command, { ...commands, open });
+  app.on('second-instance', (_event, _argv, _cwd, data) => runLaunch(forwardedCommand(data)));
   // Lull keeps holding from the tray when its windows close.
   app.on('window-all-closed', () => {});
   let quitting: Promise<void> | null = null;

@@ -58,8 +58,22 @@ export interface LaunchTargets {
   open(window: 'dashboard' | 'review', route?: string): void;
 }
 
+/** What a second instance forwarded: its command, or just "show" when the data is not what Lull sends. */
+export function forwardedCommand(data: unknown): LaunchCommand {
+  const forwarded = forwardedSchema.safeParse(data);
+  return forwarded.success ? parseLaunchArgs(forwarded.data.args) : { kind: 'show' };
+}
+
 /** Does what the launch asked; an invalid or refused command shows the dashboard instead. */
 export function runLaunchCommand(command: LaunchCommand, targets: LaunchTargets): void {
+  try {
+    runCommand(command, targets);
+  } catch {
+    targets.open('dashboard');
+  }
+}
+
+function runCommand(command: LaunchCommand, targets: LaunchTargets): void {
   switch (command.kind) {
     case 'background':
       return;
