@@ -134,20 +134,18 @@ export function createQueueSlice(view: QueueView): SliceCreator<QueueSlice, Pick
       },
       act(kind, key = get().activeKey ?? undefined) {
         if (!key) return;
-        const before = get();
-        const ids = queueSelectors.idsOf(before, key);
+        const ids = queueSelectors.idsOf(get(), key);
         if (ids.length === 0) return;
         void get().flush();
-        const index = queueSelectors.rows(before).findIndex((r) => r.key === key);
-        if (kind === 'snooze' && view === 'held') {
-          set({ snoozing: new Set([...get().snoozing, ...ids]) });
-        } else {
-          set({ hidden: new Set([...get().hidden, ...ids]) });
-        }
+        const before = get();
+        const index = queueSelectors.rowIndex(before, key);
+        const keepsRow = kind === 'snooze' && view === 'held';
+        const change = keepsRow ? { snoozing: new Set([...before.snoozing, ...ids]) } : { hidden: new Set([...before.hidden, ...ids]) };
         // The cursor stays at the same place in the list: on the next row, or the last one.
-        const rows = queueSelectors.rows(get());
-        const landing = kind === 'snooze' && view === 'held' ? rows[index + 1] ?? rows[index] : rows[index] ?? rows[rows.length - 1];
-        set({ pending: { kind, ids, fromKey: key }, activeKey: landing?.key ?? null });
+        const rows = queueSelectors.rows({ ...before, ...change });
+        const landing = keepsRow ? (rows[index + 1] ?? rows[index]) : (rows[index] ?? rows[rows.length - 1]);
+        // One update per keypress: one render.
+        set({ ...change, pending: { kind, ids, fromKey: key }, activeKey: landing?.key ?? null });
         undoTimer = deps.setTimeout(() => void get().flush(), UNDO_MS);
       },
       async openActive() {

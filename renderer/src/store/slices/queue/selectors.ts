@@ -41,6 +41,17 @@ function group(items: readonly Item[], hidden: ReadonlySet<string>): Groups {
 
 const domSafe = (s: string): string => s.replace(/[^\w-]/g, '_');
 
+/** Item rows are reused while their item and mark stay the same: less garbage per keypress. */
+const itemRows = new WeakMap<Item, QueueRow & { kind: 'item' }>();
+function itemRow(item: Item, snoozing: boolean): QueueRow {
+  let row = itemRows.get(item);
+  if (row?.snoozing !== snoozing) {
+    row = { kind: 'item', key: itemKey(item.id), domId: `q-i${domSafe(item.id)}`, item, snoozing };
+    itemRows.set(item, row);
+  }
+  return row;
+}
+
 function flatten(groups: Groups, collapsed: ReadonlySet<string>, snoozing: ReadonlySet<string>): QueueRow[] {
   const rows: QueueRow[] = [];
   let g = 0;
@@ -55,10 +66,21 @@ function flatten(groups: Groups, collapsed: ReadonlySet<string>, snoozing: Reado
       const senderOpen = !collapsed.has(pk);
       rows.push({ kind: 'sender', key: pk, domId: `q-g${g++}`, source, sender, count: list.length, expanded: senderOpen });
       if (!senderOpen) continue;
-      for (const item of list) rows.push({ kind: 'item', key: itemKey(item.id), domId: `q-i${domSafe(item.id)}`, item, snoozing: snoozing.has(item.id) });
+      for (const item of list) rows.push(itemRow(item, snoozing.has(item.id)));
     }
   }
   return rows;
+}
+
+const indexes = new WeakMap<QueueRow[], Map<string, number>>();
+/** Row index by key, built once per rows array, so the cursor is found without a scan. */
+function indexOf(rows: QueueRow[]): Map<string, number> {
+  let index = indexes.get(rows);
+  if (!index) {
+    index = new Map(rows.map((r, i) => [r.key, i]));
+    indexes.set(rows, index);
+  }
+  return index;
 }
 
 let groupMemo: { items: readonly Item[]; hidden: ReadonlySet<string>; groups: Groups } | null = null;
@@ -85,17 +107,18 @@ export const queueSelectors = {
     (groups): { source: string; count: number }[] => [...groups.sources].map(([source, senders]) => ({ source, count: [...senders.values()].reduce((n, l) => n + l.length, 0) })),
     [],
   ),
-  activeIndex: (s: QueueState): number => (s.activeKey === null ? -1 : queueSelectors.rows(s).findIndex((r) => r.key === s.activeKey)),
+  activeIndex: (s: QueueState): number => (s.activeKey === null ? -1 : (indexOf(queueSelectors.rows(s)).get(s.activeKey) ?? -1)),
   activeRow: (s: QueueState): QueueRow | null => queueSelectors.rows(s)[queueSelectors.activeIndex(s)] ?? null,
   /** The ids a row stands for: itself, or every item left in its group (collapsed ones too). */
   idsOf(s: QueueState, key: string): string[] {
     const groups = groupsOf(s);
     const [kind, source = '', sender] = key.split('\u0001');
-    if (kind === 'i') return s.items.some((i) => i.id === source && !s.hidden.has(i.id)) ? [source] : [];
+    if (kind === 'i') return indexOf(queueSelectors.rows(s)).has(key) || s.items.some((i) => i.id === source && !s.hidden.has(i.id)) ? [source] : [];
     const senders = groups.sources.get(source);
     if (!senders) return [];
     const lists = kind === 's' ? [...senders.values()] : [senders.get(sender ?? '') ?? []];
     return lists.flat().map((i) => i.id);
   },
+  rowIndex: (s: QueueState, key: string): number => indexOf(queueSelectors.rows(s)).get(key) ?? -1,
   canUndo: (s: QueueState): boolean => s.pending !== null,
 };
