@@ -3,24 +3,35 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
 
 const PRIVATE = ['title', 'body', 'sender', 'url', 'tags', 'dedupeKey'];
+const redact = { paths: PRIVATE.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]), censor: '[private]' };
 
-let root: Logger = pino({ level: process.env.LULL_LOG_LEVEL ?? 'info', enabled: process.env.LULL_LOG !== 'off' });
-const children = new Map<string, Logger>();
+let root: Logger = pino({ level: process.env.LULL_LOG_LEVEL ?? 'info', enabled: process.env.LULL_LOG !== 'off', redact });
+let children = new Map<string, Logger>();
 
-function redactPaths(): string[] {
-  return PRIVATE.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]);
-}
-
-/** Points every logger, existing and future, at `destination` (a file in the app, stderr in the host). */
+/** Points every logger, existing and future, at `destination` (a file in the app and the host). */
 export function configureLogging(destination: DestinationStream | undefined, level = process.env.LULL_LOG_LEVEL ?? 'info'): void {
-  root = pino({ level, redact: { paths: redactPaths(), censor: '[private]' } }, destination);
-  children.clear();
+  root = pino({ level, redact }, destination);
+  children = new Map();
 }
 
-export function logger(name: string): Logger {
+function current(name: string): Logger {
   let log = children.get(name);
   if (!log) children.set(name, (log = root.child({ module: name })));
   return log;
+}
+
+/**
+ * The logger of one module. Modules take theirs when they load, before the process has chosen
+ * where logs go, so each call looks up the logger of the current destination.
+ */
+export function logger(name: string): Logger {
+  return new Proxy({} as Logger, {
+    get(_target, prop) {
+      const log = current(name);
+      const value: unknown = Reflect.get(log, prop, log);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(log) : value;
+    },
+  });
 }
 
 export type { Logger };
