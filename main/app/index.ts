@@ -13,7 +13,7 @@ import { configureLogging, logger } from '../log.ts';
 import { startDigests } from '../delivery/digest.ts';
 import { openLull, type Lull } from '../service/lull.ts';
 import { openSettingsStore } from '../store/settingsStore.ts';
-import { watchSystemClock } from './clockWatch.ts';
+import { watchSystemClock } from '../service/clockWatch.ts';
 import { startShellApi } from './httpApi.ts';
 import { registerIpc } from './ipc.ts';
 import { forwardedCommand, parseLaunchArgs, runLaunchCommand, type LaunchCommand } from './launchArgs.ts';

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { configureLogging, logger } from '../log.ts';
+import { watchSystemClock } from '../service/clockWatch.ts';
 import { defaultDataDir } from '../service/dataDir.ts';
 import { AlreadyRunning } from '../store/instanceLock.ts';
 import { hostSources, startHostDigests } from './desktop.ts';
@@ -63,12 +64,20 @@ export async function main(argv: string[]): Promise<number> {
   log.info({ port: host.port }, 'host ready');
   if (!args['no-open']) openBrowser(link);
   const stopDigests = startHostDigests(host.lull);
+  const { lull } = host;
+  // After suspend, a clock change or a time-zone change, missed batches are released once.
+  const stopClockWatch = watchSystemClock({
+    settingsTimeZone: () => lull.settings.get().timeZone,
+    setTimeZone: (timeZone) => void lull.settings.patch({ timeZone }),
+    resync: () => lull.engine.resync(),
+  });
   return new Promise<number>((resolve) => {
     const stop = (signal: string): void => {
       log.info({ signal }, 'stopping');
       process.removeAllListeners('SIGTERM');
       process.removeAllListeners('SIGINT');
       stopDigests();
+      stopClockWatch();
       host.stop().then(
         () => resolve(0),
         () => resolve(1),

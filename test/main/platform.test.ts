@@ -4,7 +4,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { followTimeZone, readSystemTimeZone, watchClock } from '../../main/app/clockWatch.ts';
+import { followTimeZone, readSystemTimeZone, watchClock } from '../../main/service/clockWatch.ts';
 import { forwardedSchema, parseLaunchArgs, runLaunchCommand } from '../../main/app/launchArgs.ts';
 import { applyLaunchAtLogin, autostartEntry } from '../../main/app/loginItem.ts';
 import { watchPower } from '../../main/app/power.ts';
