@@ -31,7 +31,9 @@ export interface QueueAction {
 
 export type QueueSlice = QueueState & QueueAction;
 
-const without = (set: ReadonlySet<string>, ids: readonly string[]): Set<string> => {
+/** The set less `ids`; the same set when none of them is in it (so nothing re-derives). */
+const without = (set: ReadonlySet<string>, ids: readonly string[]): ReadonlySet<string> => {
+  if (!ids.some((id) => set.has(id))) return set;
   const out = new Set(set);
   for (const id of ids) out.delete(id);
   return out;

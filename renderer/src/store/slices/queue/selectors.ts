@@ -1,5 +1,7 @@
 // The queue as rows: grouped by source, then sender (groups in order of first arrival, so pages
-// that load later only add below), flattened for the virtual list. Memoised on its inputs.
+// that load later only add below, and a group keeps its place when its first item goes),
+// flattened for the virtual list. Two memo stages: grouping follows the items only; what is
+// hidden, folded or marked is applied in one pass over the groups, so a keypress costs a scan.
 import type { Item } from '../../../../../preload/contract.ts';
 import { derived } from '../../slice.ts';
 import type { QueueState } from './initialState.ts';
@@ -13,30 +15,19 @@ export const sourceKey = (source: string): string => `s\u0001${source}`;
 export const senderKey = (source: string, sender: string): string => `p\u0001${source}\u0001${sender}`;
 export const itemKey = (id: string): string => `i\u0001${id}`;
 
-interface Groups {
-  sources: Map<string, Map<string, Item[]>>;
-  left: number;
-}
+type Groups = Map<string, Map<string, Item[]>>;
 
-function group(items: readonly Item[], hidden: ReadonlySet<string>): Groups {
-  const sources = new Map<string, Map<string, Item[]>>();
-  let left = 0;
+function group(items: readonly Item[]): Groups {
+  const sources: Groups = new Map();
   for (const item of items) {
-    // Groups are made for hidden items too, so a group keeps its place when its first item goes.
     let senders = sources.get(item.source);
     if (!senders) sources.set(item.source, (senders = new Map()));
     const sender = item.sender ?? '';
-    let list = senders.get(sender);
-    if (!list) senders.set(sender, (list = []));
-    if (hidden.has(item.id)) continue;
-    left++;
-    list.push(item);
+    const list = senders.get(sender);
+    if (list) list.push(item);
+    else senders.set(sender, [item]);
   }
-  for (const [source, senders] of sources) {
-    for (const [sender, list] of senders) if (list.length === 0) senders.delete(sender);
-    if (senders.size === 0) sources.delete(source);
-  }
-  return { sources, left };
+  return sources;
 }
 
 const domSafe = (s: string): string => s.replace(/[^\w-]/g, '_');
@@ -52,73 +43,77 @@ function itemRow(item: Item, snoozing: boolean): QueueRow {
   return row;
 }
 
-function flatten(groups: Groups, collapsed: ReadonlySet<string>, snoozing: ReadonlySet<string>): QueueRow[] {
+interface View {
+  rows: QueueRow[];
+  index: Map<string, number>;
+  left: number;
+  sourceCounts: { source: string; count: number }[];
+}
+
+function view(groups: Groups, hidden: ReadonlySet<string>, collapsed: ReadonlySet<string>, snoozing: ReadonlySet<string>): View {
   const rows: QueueRow[] = [];
+  const sourceCounts: { source: string; count: number }[] = [];
+  let left = 0;
   let g = 0;
-  for (const [source, senders] of groups.sources) {
+  for (const [source, senders] of groups) {
     const sk = sourceKey(source);
-    const count = [...senders.values()].reduce((n, l) => n + l.length, 0);
     const open = !collapsed.has(sk);
-    rows.push({ kind: 'source', key: sk, domId: `q-g${g++}`, source, count, expanded: open });
-    if (!open) continue;
+    const sourceRow = { kind: 'source' as const, key: sk, domId: `q-g${g++}`, source, count: 0, expanded: open };
+    const at = rows.length;
+    rows.push(sourceRow);
     for (const [sender, list] of senders) {
+      const visible = hidden.size ? list.filter((i) => !hidden.has(i.id)) : list;
+      if (visible.length === 0) continue;
+      sourceRow.count += visible.length;
+      if (!open) continue;
       const pk = senderKey(source, sender);
       const senderOpen = !collapsed.has(pk);
-      rows.push({ kind: 'sender', key: pk, domId: `q-g${g++}`, source, sender, count: list.length, expanded: senderOpen });
-      if (!senderOpen) continue;
-      for (const item of list) rows.push(itemRow(item, snoozing.has(item.id)));
+      rows.push({ kind: 'sender', key: pk, domId: `q-g${g++}`, source, sender, count: visible.length, expanded: senderOpen });
+      if (senderOpen) for (const item of visible) rows.push(itemRow(item, snoozing.has(item.id)));
     }
+    if (sourceRow.count === 0) rows.length = at;
+    else sourceCounts.push({ source, count: sourceRow.count });
+    left += sourceRow.count;
   }
-  return rows;
+  const index = new Map<string, number>();
+  for (let i = 0; i < rows.length; i++) index.set(rows[i]!.key, i);
+  return { rows, index, left, sourceCounts };
 }
 
-const indexes = new WeakMap<QueueRow[], Map<string, number>>();
-/** Row index by key, built once per rows array, so the cursor is found without a scan. */
-function indexOf(rows: QueueRow[]): Map<string, number> {
-  let index = indexes.get(rows);
-  if (!index) {
-    index = new Map(rows.map((r, i) => [r.key, i]));
-    indexes.set(rows, index);
-  }
-  return index;
-}
-
-let groupMemo: { items: readonly Item[]; hidden: ReadonlySet<string>; groups: Groups } | null = null;
-let rowMemo: { groups: Groups; collapsed: ReadonlySet<string>; snoozing: ReadonlySet<string>; rows: QueueRow[] } | null = null;
+let groupMemo: { items: readonly Item[]; groups: Groups } | null = null;
+let viewMemo: { groups: Groups; hidden: ReadonlySet<string>; collapsed: ReadonlySet<string>; snoozing: ReadonlySet<string>; view: View } | null = null;
 
 function groupsOf(s: QueueState): Groups {
-  if (groupMemo?.items !== s.items || groupMemo.hidden !== s.hidden) groupMemo = { items: s.items, hidden: s.hidden, groups: group(s.items, s.hidden) };
+  if (groupMemo?.items !== s.items) groupMemo = { items: s.items, groups: group(s.items) };
   return groupMemo.groups;
 }
 
+function viewOf(s: QueueState): View {
+  const groups = groupsOf(s);
+  const m = viewMemo;
+  if (m?.groups !== groups || m.hidden !== s.hidden || m.collapsed !== s.collapsed || m.snoozing !== s.snoozing) {
+    viewMemo = { groups, hidden: s.hidden, collapsed: s.collapsed, snoozing: s.snoozing, view: view(groups, s.hidden, s.collapsed, s.snoozing) };
+  }
+  return viewMemo!.view;
+}
+
 export const queueSelectors = {
-  rows(s: QueueState): QueueRow[] {
-    const groups = groupsOf(s);
-    if (rowMemo?.groups !== groups || rowMemo.collapsed !== s.collapsed || rowMemo.snoozing !== s.snoozing) {
-      rowMemo = { groups, collapsed: s.collapsed, snoozing: s.snoozing, rows: flatten(groups, s.collapsed, s.snoozing) };
-    }
-    return rowMemo.rows;
-  },
+  rows: (s: QueueState): QueueRow[] => viewOf(s).rows,
   /** How many items are still to deal with. */
-  left: (s: QueueState): number => groupsOf(s).left,
+  left: (s: QueueState): number => viewOf(s).left,
   /** Held items per source, for the counts-only view during a block. */
-  sourceCounts: derived(
-    groupsOf,
-    (groups): { source: string; count: number }[] => [...groups.sources].map(([source, senders]) => ({ source, count: [...senders.values()].reduce((n, l) => n + l.length, 0) })),
-    [],
-  ),
-  activeIndex: (s: QueueState): number => (s.activeKey === null ? -1 : (indexOf(queueSelectors.rows(s)).get(s.activeKey) ?? -1)),
+  sourceCounts: derived(viewOf, (v) => v.sourceCounts, []),
+  activeIndex: (s: QueueState): number => (s.activeKey === null ? -1 : (viewOf(s).index.get(s.activeKey) ?? -1)),
   activeRow: (s: QueueState): QueueRow | null => queueSelectors.rows(s)[queueSelectors.activeIndex(s)] ?? null,
+  rowIndex: (s: QueueState, key: string): number => viewOf(s).index.get(key) ?? -1,
   /** The ids a row stands for: itself, or every item left in its group (collapsed ones too). */
   idsOf(s: QueueState, key: string): string[] {
-    const groups = groupsOf(s);
     const [kind, source = '', sender] = key.split('\u0001');
-    if (kind === 'i') return indexOf(queueSelectors.rows(s)).has(key) || s.items.some((i) => i.id === source && !s.hidden.has(i.id)) ? [source] : [];
-    const senders = groups.sources.get(source);
+    if (kind === 'i') return viewOf(s).index.has(key) || s.items.some((i) => i.id === source && !s.hidden.has(i.id)) ? [source] : [];
+    const senders = groupsOf(s).get(source);
     if (!senders) return [];
     const lists = kind === 's' ? [...senders.values()] : [senders.get(sender ?? '') ?? []];
-    return lists.flat().map((i) => i.id);
+    return lists.flat().flatMap((i) => (s.hidden.has(i.id) ? [] : [i.id]));
   },
-  rowIndex: (s: QueueState, key: string): number => indexOf(queueSelectors.rows(s)).get(key) ?? -1,
   canUndo: (s: QueueState): boolean => s.pending !== null,
 };
