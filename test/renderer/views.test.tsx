@@ -60,6 +60,17 @@ describe('today', () => {
     await screen.findByRole('heading', { name: 'Not focusing' });
   });
 
+  it('#/focus (the tray’s "Custom…") opens today with the cursor in the minutes field', async () => {
+    await core.api.patchSettings({ role: 'maker' });
+    window.location.hash = '#/focus';
+    const store = await dashboard();
+    renderWindow(store, <DashboardApp />);
+    const minutes = await screen.findByRole('spinbutton', { name: 'Minutes' });
+    expect(document.activeElement).toBe(minutes);
+    await userEvent.type(minutes, '35{Enter}');
+    await screen.findByRole('heading', { name: 'Focusing until 10:05' });
+  });
+
   it('draws the week: planned blocks, batch times, the now-line; and today’s numbers say how the estimate is counted', async () => {
     await core.api.patchSettings({ role: 'maker', schedule: [{ weekdays: [1, 2, 3, 4, 5], start: '13:00', end: '15:00' }] });
     const store = await dashboard();

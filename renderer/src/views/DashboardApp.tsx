@@ -10,11 +10,13 @@ import { ReportView } from './report/ReportView.tsx';
 import { SettingsView } from './settings/SettingsView.tsx';
 import { TodayView } from './today/TodayView.tsx';
 
-export type Route = { page: 'today' } | { page: 'queue' } | { page: 'settings' } | { page: 'report'; week: string | null };
+export type Route = { page: 'today'; customFocus?: boolean } | { page: 'queue' } | { page: 'settings' } | { page: 'report'; week: string | null };
 
 export function parseRoute(hash: string): Route {
   const [, page = '', arg] = hash.replace(/^#/, '').split('/');
   if (page === 'queue') return { page: 'queue' };
+  // The tray's "Custom…" opens here, with the cursor in the minutes field.
+  if (page === 'focus') return { page: 'today', customFocus: true };
   if (page === 'settings') return { page: 'settings' };
   if (page === 'report') return { page: 'report', week: arg && /^\d{4}-W\d{2}$/.test(arg) ? arg : null };
   return { page: 'today' };
@@ -75,7 +77,7 @@ export function DashboardApp() {
       </header>
       <NoticeBar />
       <main id="main" tabIndex={-1}>
-        {route.page === 'today' && <TodayView />}
+        {route.page === 'today' && <TodayView customFocus={route.customFocus === true} />}
         {route.page === 'queue' && <HeldQueueView />}
         {route.page === 'report' && <ReportView week={route.week} />}
         {route.page === 'settings' && <SettingsView />}

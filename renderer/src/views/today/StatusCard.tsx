@@ -9,7 +9,7 @@ import { statusSelectors } from '../../store/slices/status/selectors.ts';
 
 const PRESETS = [25, 50, 90] as const;
 
-export function StatusCard() {
+export function StatusCard({ customFocus = false }: { customFocus?: boolean }) {
   const { t } = useTranslation();
   const ctx = useLocale();
   const { status, now, busy } = useDashboardShallow((s) => ({ status: s.status, now: s.now, busy: s.statusBusy }));
@@ -58,7 +58,7 @@ export function StatusCard() {
             >
               <label>
                 {t('status.customMinutes')}
-                <input type="number" min={1} max={720} inputMode="numeric" value={custom} onChange={(e) => setCustom(e.target.value)} aria-invalid={custom !== '' && !customValid} />
+                <input type="number" min={1} max={720} inputMode="numeric" autoFocus={customFocus} value={custom} onChange={(e) => setCustom(e.target.value)} aria-invalid={custom !== '' && !customValid} />
               </label>
               <button type="submit" disabled={busy || !customValid}>
                 {t('status.start')}

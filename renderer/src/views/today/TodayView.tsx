@@ -6,14 +6,14 @@ import { StatusCard } from './StatusCard.tsx';
 import { TodayStats } from './TodayStats.tsx';
 import { WeekGrid } from './WeekGrid.tsx';
 
-export function TodayView() {
+export function TodayView({ customFocus = false }: { customFocus?: boolean }) {
   const { t } = useTranslation();
   const held = useDashboard((s) => s.status?.held ?? 0);
   return (
     <div className="page today">
       <h1 className="sr-only">{t('nav.today')}</h1>
       <div className="columns">
-        <StatusCard />
+        <StatusCard customFocus={customFocus} />
         <section className="card queue-summary" aria-labelledby="queue-summary-title">
           <h2 id="queue-summary-title">{t('queue.heldTitle')}</h2>
           <p>{t('queue.heldCount', { count: held })}</p>
