@@ -1,5 +1,7 @@
 // Builds `window.lull` from the contract over an ipcRenderer-like object (injected, so it is
-// tested without Electron). Results arrive as { ok, value | error } and errors are rethrown.
+// tested without Electron). Results arrive as { ok, value | error }. A refusal crosses the
+// context bridge as its plain error body (an Error would keep only its message there), and the
+// page turns it back into a LullApiError with reviveErrors().
 import { methods, subscriptions } from './channels.ts';
 import type { ApiErrorBody, LullApi } from './contract.ts';
 
@@ -25,7 +27,7 @@ export function createBridge(ipc: IpcRendererLike): LullApi {
   for (const [name, channel] of Object.entries(methods)) {
     api[name] = async (request?: unknown) => {
       const response = (await ipc.invoke(channel, request)) as { ok: true; value: unknown } | { ok: false; error: ApiErrorBody };
-      if (!response.ok) throw new LullApiError(response.error);
+      if (!response.ok) throw { ...response.error };
       return response.value;
     };
   }
@@ -37,4 +39,21 @@ export function createBridge(ipc: IpcRendererLike): LullApi {
     };
   }
   return Object.freeze(api) as LullApi;
+}
+
+function isErrorBody(value: unknown): value is ApiErrorBody {
+  return typeof value === 'object' && value !== null && !(value instanceof Error) && typeof (value as ApiErrorBody).code === 'string' && typeof (value as ApiErrorBody).message === 'string';
+}
+
+/** On the page's side of the context bridge: refusals become LullApiError again, code and fields included. */
+export function reviveErrors(api: LullApi): LullApi {
+  const out: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries(api as unknown as Record<string, (...args: unknown[]) => unknown>)) {
+    out[name] = name in methods
+      ? (...args: unknown[]) => (fn(...args) as Promise<unknown>).catch((error: unknown) => {
+          throw isErrorBody(error) ? new LullApiError(error) : error;
+        })
+      : fn;
+  }
+  return Object.freeze(out) as LullApi;
 }

@@ -11,7 +11,7 @@ import { registerIpc, type SenderEvent } from '../../main/app/ipc.ts';
 import type { SettingsInput } from '../../main/core/settings.ts';
 import { openLull, type Lull } from '../../main/service/lull.ts';
 import { openConfSettings } from '../../main/store/confSettings.ts';
-import { createBridge } from '../../preload/bridge.ts';
+import { createBridge, reviveErrors } from '../../preload/bridge.ts';
 import type { LullApi } from '../../preload/contract.ts';
 import { LocaleProvider } from '../../renderer/src/components/Locale.tsx';
 import { createI18n } from '../../renderer/src/i18n/index.ts';
@@ -46,11 +46,11 @@ export async function openCore(settings: SettingsInput = {}, start = MONDAY_0930
   lull.onContractEvent((channel, payload) => {
     for (const l of listeners.get(channel) ?? []) l({}, structuredClone(payload));
   });
-  const api = createBridge({
+  const api = overTheContextBridge(createBridge({
     invoke: async (channel, payload) => structuredClone(await handlers.get(channel)?.({ senderFrame: { url: 'lull://app/index.html' } }, structuredClone(payload))),
     on: (channel, l) => listeners.set(channel, (listeners.get(channel) ?? new Set()).add(l)),
     removeListener: (channel, l) => listeners.get(channel)?.delete(l),
-  });
+  }));
   const timers: (() => void)[] = [];
   return {
     lull,
@@ -93,4 +93,19 @@ export function giveLayout(): void {
     Object.defineProperty(HTMLElement.prototype, name, { configurable: true, get: () => value });
   }
   HTMLElement.prototype.scrollTo ??= function scrollTo() {};
+}
+
+/**
+ * The page's view of `window.lull`, as Electron's context bridge gives it: a rejection that is an
+ * Error keeps only its message, anything else is copied; the page revives refusals as renderer/src/api/bridge.ts does.
+ */
+function overTheContextBridge(api: LullApi): LullApi {
+  const crossed: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries(api as unknown as Record<string, (...a: unknown[]) => unknown>)) {
+    crossed[name] = (...args: unknown[]) => {
+      const result = fn(...args);
+      return result instanceof Promise ? result.catch((e: unknown) => Promise.reject(e instanceof Error ? new Error(e.message) : structuredClone(e))) : result;
+    };
+  }
+  return reviveErrors(crossed as LullApi);
 }

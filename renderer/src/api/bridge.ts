@@ -1,6 +1,7 @@
 // Which LullApi this window talks to: the preload's `window.lull` in Electron, otherwise the
 // headless host's HTTP API and server-sent events on the page's own origin.
 import type { LullApi } from '../../../preload/contract.ts';
+import { reviveErrors } from '../../../preload/bridge.ts';
 import { createHttpApi } from './http.ts';
 
 declare global {
@@ -10,5 +11,5 @@ declare global {
 }
 
 export function chooseApi(win: Window = window): LullApi {
-  return win.lull ?? createHttpApi();
+  return win.lull ? reviveErrors(win.lull) : createHttpApi();
 }
