@@ -1,5 +1,6 @@
 // A private desktop for one test file: Xvfb on a free display, a dbus-daemon session bus of its
-// own (no service activation, so nothing but what the test starts owns a name) and real dunst.
+// own (session.conf's limits, no service activation: nothing but what the test starts owns a
+// name) and real dunst.
 // Every process is ended by its pid in stop(); the temp dir goes with them.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -70,6 +71,12 @@ const busConfig = (socket: string): string => `<!DOCTYPE busconfig PUBLIC "-//fr
     <allow eavesdrop="true"/>
     <allow own="*"/>
   </policy>
+  <!-- The limits of Debian's session.conf, so floods meet the bus a real desktop has. -->
+  <limit name="max_incoming_bytes">1000000000</limit>
+  <limit name="max_outgoing_bytes">1000000000</limit>
+  <limit name="max_message_size">1000000000</limit>
+  <limit name="max_replies_per_connection">50000</limit>
+  <limit name="max_match_rules_per_connection">50000</limit>
 </busconfig>
 `;
 

@@ -48,6 +48,27 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   });
 }
 
+/**
+ * dbus-next parses in the socket's 'readable' handler and throws when a message is cut short
+ * (the bus dying mid-message hands it the partial rest): uncaught, that would take Lull down.
+ * Its parser runs inside a guard instead, and a throw ends only this connection.
+ */
+function guardParser(bus: MessageBus, onBroken: (reason: string) => void): void {
+  const stream = (bus as unknown as { _connection?: { stream?: NodeJS.EventEmitter } })._connection?.stream;
+  if (!stream) return;
+  for (const listener of stream.listeners('readable') as ((...args: unknown[]) => void)[]) {
+    stream.removeListener('readable', listener);
+    stream.on('readable', function guarded(this: unknown, ...args: unknown[]) {
+      try {
+        listener.apply(this, args);
+      } catch (error) {
+        stream.removeAllListeners('readable');
+        onBroken(`a message from the bus could not be read (${error instanceof Error ? error.message : String(error)})`);
+      }
+    });
+  }
+}
+
 /** Connects and completes the Hello handshake; rejects with a one-line reason. */
 export async function connectBus(address: string): Promise<BusConnection> {
   let bus: MessageBus;
@@ -84,6 +105,10 @@ export async function connectBus(address: string): Promise<BusConnection> {
     close();
     throw error;
   }
+  guardParser(bus, (reason) => {
+    end(reason);
+    close();
+  });
   return {
     bus,
     ended,

@@ -18,13 +18,19 @@ function decodeEntity(match: string, name: string): string {
   return ENTITIES[name] ?? match;
 }
 
+/**
+ * A copy that owns its characters. V8 keeps a substring as a view of its parent, so an 8 KiB cut
+ * of a 4 MiB body would keep the 4 MiB alive for as long as the item is held.
+ */
+export const detached = (text: string): string => Buffer.from(text, 'utf16le').toString('utf16le');
+
 /** Cuts to at most `max` UTF-16 units without splitting a surrogate pair, marking the cut with an ellipsis. */
 export function bounded(text: string, max: number): string {
-  if (text.length <= max) return text;
+  if (text.length <= max) return detached(text);
   let end = max - 1;
   const last = text.charCodeAt(end - 1);
   if (last >= 0xd800 && last <= 0xdbff) end -= 1;
-  return `${text.slice(0, end)}…`;
+  return detached(`${text.slice(0, end)}…`);
 }
 
 /** Plain text without markup, control or lone surrogate characters. */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SettingsInput } from '../../../main/core/settings.ts';
 import type { Item } from '../../../main/core/types.ts';
-import { openLull, type Lull } from '../../../main/service/lull.ts';
+import { openLull, type Lull, type LullOptions } from '../../../main/service/lull.ts';
 import { createDesktopBus, type DesktopBusOptions, type DesktopBusSource } from '../../../main/sources/desktopBus/index.ts';
 import { openConfSettings } from '../../../main/store/confSettings.ts';
 import type { DesktopStack } from '../../support/desktopStack.ts';
@@ -22,11 +22,12 @@ export interface LullOnStack {
 /** No schedule and no batch times: blocks and batches happen only when a test says so. */
 export const quietSettings: SettingsInput = { schedule: [], batchTimes: [], timeZone: 'UTC' };
 
-export async function openLullOnStack(stack: DesktopStack, options: DesktopBusOptions = {}, givenDataDir?: string): Promise<LullOnStack> {
+export async function openLullOnStack(stack: DesktopStack, options: DesktopBusOptions = {}, givenDataDir?: string, clock?: LullOptions['clock']): Promise<LullOnStack> {
   const dataDir = givenDataDir ?? mkdtempSync(join(tmpdir(), 'lull-bus-'));
   let source: DesktopBusSource | null = null;
   const lull = openLull({
     dataDir,
+    clock,
     openSettings: (cwd) => {
       const settings = openConfSettings(cwd);
       settings.patch(quietSettings);
