@@ -18,7 +18,7 @@ import { describeHealth, type DaemonSeen } from './health.ts';
 import { Intake, type IntakeOptions, type IntakeStats } from './intake.ts';
 import { plainText } from './markup.ts';
 import { startMonitor, type BusMonitor } from './monitor.ts';
-import { decodeNotify, type CapturedNotification } from './notifyCall.ts';
+import { decodeNotify, DESKTOP_SOURCE, type CapturedNotification } from './notifyCall.ts';
 
 const log = logger('desktop-bus');
 
@@ -83,17 +83,20 @@ export function createDesktopBus(options: DesktopBusOptions = {}): (ctx: SourceC
       for (const l of healthListeners) l(h);
     };
 
+    /** Shows a breakthrough while the daemon is held; when it is not held, the daemon shows it itself. */
+    const present = (captured: CapturedNotification): void => {
+      if (!presenter || hold.status().phase !== 'held') return;
+      const shown = presenter.show(captured.item, captured.display).catch((error: unknown) => {
+        log.warn({ err: error instanceof Error ? error.message : String(error) }, 'a breakthrough could not be shown');
+      });
+      showing = Promise.all([showing, shown]).then(() => undefined);
+    };
+
     const intake = new Intake({
       ...options.intake,
       ingest: (item) => ctx.engine.ingest(item),
       onRecorded(result, extra) {
-        const captured = extra as CapturedNotification;
-        if (result.duplicate || result.item.disposition !== 'breakthrough') return;
-        if (!presenter || hold.status().phase !== 'held') return; // not held: the daemon shows it itself
-        const shown = presenter.show(captured.item, captured.display).catch((error: unknown) => {
-          log.warn({ err: error instanceof Error ? error.message : String(error) }, 'a breakthrough could not be shown');
-        });
-        showing = Promise.all([showing, shown]).then(() => undefined);
+        if (!result.duplicate && result.item.disposition === 'breakthrough') present(extra as CapturedNotification);
       },
       onFailed(error) {
         log.error({ err: error instanceof Error ? error.message : String(error) }, 'a desktop notification could not be recorded');
@@ -196,6 +199,10 @@ export function createDesktopBus(options: DesktopBusOptions = {}): (ctx: SourceC
 
     const offEngine = ctx.engine.on((event: EngineEvent) => {
       if (event.type === 'block-started') void hold.blockStarted();
+      // Other sources' breakthroughs go out through node-notifier, which a held daemon would keep.
+      else if (event.type === 'item' && event.item.source !== DESKTOP_SOURCE && event.item.disposition === 'breakthrough') {
+        present({ item: event.item, display: { icon: '', urgency: event.item.priority === 'urgent' ? 2 : 1, category: event.item.category } });
+      }
       else if (event.type === 'batch' && ctx.engine.status().state === 'focus') void hold.batchReleased();
       else if (event.type === 'block-ended') void hold.blockEnded().then(() => overlay.close());
       else if (event.type === 'state' && ctx.settings().sources.desktopBus !== enabled) {

@@ -77,6 +77,13 @@ describe('desktop bus capture with real dunst', () => {
     expect(shown).toBe(1);
     expect(await isPaused()).toBe('true');
     expect(await count('displayed')).toBe(0);
+
+    // A breakthrough from another source (the HTTP inbox) would go out through node-notifier into
+    // the held dunst: the overlay shows it too.
+    const { item: fromApi } = await t.lull.engine.ingest({ source: 'api', title: 'deploy failed', priority: 'urgent' });
+    expect(fromApi.disposition).toBe('breakthrough');
+    await t.source.settled();
+    expect(await until(async () => Number((await runOn(overlay!, 'dunstctl', ['count', 'displayed'])).trim()), 2)).toBe(2);
   });
 
   it('batch release inside the block: dunst is let go to show what it held, Lull\'s batch holds the 10, then dunst is held again', async () => {
