@@ -4,7 +4,7 @@
 // back exactly. Operations run one at a time, in the order the engine's events asked for them.
 import type { Cancel, Clock } from '../../core/ports.ts';
 import { logger } from '../../log.ts';
-import type { DaemonControl, PriorState } from './control.ts';
+import type { DaemonControl, DaemonName, PriorState } from './control.ts';
 import { clearPriorState, readPriorState, savePriorState, unsilenced } from './priorState.ts';
 
 const log = logger('daemon-hold');
@@ -77,6 +77,19 @@ export class DaemonHold {
       }
       if (prior) await this.putBack(control, prior);
       this.setPhase('idle');
+    });
+  }
+
+  /**
+   * Puts back what a crashed run left in daemon-state.json through the control of the daemon it
+   * names, without waiting to find the daemon on the bus (the source may be off, or the bus
+   * slow). On failure the record stays, for setControl() once the daemon is found.
+   */
+  restoreLeftover(controlFor: (name: DaemonName) => DaemonControl): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.wanted) return;
+      const saved = readPriorState(this.opts.dataDir);
+      if (saved.kind === 'saved') await this.putBack(controlFor(saved.prior.daemon), saved.prior);
     });
   }
 

@@ -6,7 +6,7 @@ import { systemClock } from '../../core/clock.ts';
 import type { Clock } from '../../core/ports.ts';
 import type { EngineEvent } from '../../core/types.ts';
 import { execRunner, type CommandRunner, type DaemonName } from '../../delivery/daemons/control.ts';
-import { detectControl, type Detection } from '../../delivery/daemons/factory.ts';
+import { controlFor, detectControl, type Detection } from '../../delivery/daemons/factory.ts';
 import { DaemonHold, type HoldOptions, type HoldPhase } from '../../delivery/daemons/hold.ts';
 import { logger } from '../../log.ts';
 import type { RunningSource, SourceContext, SourceHealth } from '../source.ts';
@@ -208,12 +208,20 @@ export function createDesktopBus(options: DesktopBusOptions = {}): (ctx: SourceC
       else if (event.type === 'state' && ctx.settings().sources.desktopBus !== enabled) {
         enabled = !enabled;
         if (enabled) void connect();
-        else void hold.letGo().then(() => overlay.close()).finally(() => (disconnect(), publishHealth()));
+        else {
+          if (retryTimer) clearTimeout(retryTimer);
+          retryTimer = null;
+          disconnect();
+          void hold.letGo().then(() => overlay.close());
+        }
         publishHealth();
       }
     });
     const offHold = hold.onStatus(() => publishHealth());
 
+    // A run killed mid-block left the daemon paused: give it back now if no block runs, even with
+    // the source off or the bus not there yet.
+    if (ctx.engine.status().state !== 'focus') await hold.restoreLeftover((name) => controlFor(name, runner));
     await connect();
 
     return {

@@ -103,6 +103,14 @@ describe('holding a daemon for a block', () => {
     expect(readPriorState(dataDir)).toEqual({ kind: 'saved', prior: { daemon: 'gnome', showBanners: true } });
   });
 
+  it('a leftover record is restored through the control it names, before any daemon is found on the bus', async () => {
+    const { dataDir, stand, hold } = setup('gsettings', 'false\n');
+    savePriorState(dataDir, { daemon: 'gnome', showBanners: true });
+    await hold.restoreLeftover((name) => controlFor(name, stand.run));
+    expect(stand.state()).toBe('true');
+    expect(readPriorState(dataDir)).toEqual({ kind: 'none' });
+  });
+
   it('an unreadable record is moved aside and the daemon is given back unsilenced', async () => {
     const { dataDir, stand, hold, control } = setup('gsettings', 'false\n');
     writeFileSync(join(dataDir, PRIOR_STATE_FILE), '{"version":1,"prior":{"daemon":"gno');

@@ -67,7 +67,7 @@ describe('SIGKILL of Lull mid-block', () => {
 
     // The next start comes after the 1-minute block has ended: no block is active.
     const later: Clock = { now: () => Date.now() + 120_000, at: (at, fn) => systemClock.at(at - 120_000, fn) };
-    const restarted = await openLullOnStack(stack, {}, dataDir, later);
+    const restarted = await openLullOnStack(stack, { dataDir, clock: later });
     try {
       await restarted.source.settled();
       expect(restarted.lull.engine.status().state).toBe('idle');
@@ -81,7 +81,7 @@ describe('SIGKILL of Lull mid-block', () => {
   it('restarting while the block still runs keeps dunst held, and its end restores the state from before the crash', async () => {
     const dataDir = freshDataDir();
     await killMidBlock(dataDir);
-    const restarted = await openLullOnStack(stack, {}, dataDir);
+    const restarted = await openLullOnStack(stack, { dataDir });
     try {
       await restarted.source.settled();
       expect(restarted.lull.engine.status().state).toBe('focus');
@@ -89,6 +89,20 @@ describe('SIGKILL of Lull mid-block', () => {
       restarted.lull.engine.endFocus();
       await restarted.source.settled();
       expect(await isPaused()).toBe('false');
+    } finally {
+      await restarted.close();
+    }
+  });
+
+  it('restarting with the desktop source turned off still gives dunst back', async () => {
+    const dataDir = freshDataDir();
+    await killMidBlock(dataDir);
+    const later: Clock = { now: () => Date.now() + 120_000, at: (at, fn) => systemClock.at(at - 120_000, fn) };
+    const restarted = await openLullOnStack(stack, { dataDir, clock: later, settings: { sources: { httpInbox: true, desktopBus: false } } });
+    try {
+      expect(restarted.source.health().state).toBe('stopped');
+      expect(await isPaused()).toBe('false');
+      expect(existsSync(join(dataDir, 'daemon-state.json'))).toBe(false);
     } finally {
       await restarted.close();
     }

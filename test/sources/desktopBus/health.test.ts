@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import dbus, { type Message } from 'dbus-next';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceHealth } from '../../../main/sources/source.ts';
-import type { DesktopBusSource } from '../../../main/sources/desktopBus/index.ts';
+import type { DesktopBusOptions, DesktopBusSource } from '../../../main/sources/desktopBus/index.ts';
 import { startDesktopStack, type DesktopStack } from '../../support/desktopStack.ts';
 import { openLullOnStack, until, type LullOnStack } from './lullOnStack.ts';
 
@@ -28,8 +28,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function open(options: Parameters<typeof openLullOnStack>[1] = fast): Promise<LullOnStack> {
-  const t = await openLullOnStack(stack, options);
+async function open(bus: DesktopBusOptions = fast): Promise<LullOnStack> {
+  const t = await openLullOnStack(stack, { bus });
   opened.push(t);
   return t;
 }

@@ -22,18 +22,27 @@ export interface LullOnStack {
 /** No schedule and no batch times: blocks and batches happen only when a test says so. */
 export const quietSettings: SettingsInput = { schedule: [], batchTimes: [], timeZone: 'UTC' };
 
-export async function openLullOnStack(stack: DesktopStack, options: DesktopBusOptions = {}, givenDataDir?: string, clock?: LullOptions['clock']): Promise<LullOnStack> {
+export interface OnStackOptions {
+  bus?: DesktopBusOptions;
+  /** An existing data dir (kept on close); a fresh temp dir otherwise (removed on close). */
+  dataDir?: string;
+  clock?: LullOptions['clock'];
+  settings?: SettingsInput;
+}
+
+export async function openLullOnStack(stack: DesktopStack, opts: OnStackOptions = {}): Promise<LullOnStack> {
+  const givenDataDir = opts.dataDir;
   const dataDir = givenDataDir ?? mkdtempSync(join(tmpdir(), 'lull-bus-'));
   let source: DesktopBusSource | null = null;
   const lull = openLull({
     dataDir,
-    clock,
+    clock: opts.clock,
     openSettings: (cwd) => {
       const settings = openConfSettings(cwd);
-      settings.patch(quietSettings);
+      settings.patch({ ...quietSettings, ...opts.settings });
       return settings;
     },
-    sources: [async (ctx) => (source = await createDesktopBus({ env: stack.env, hold: { settlePollMs: 100 }, ...options })(ctx))],
+    sources: [async (ctx) => (source = await createDesktopBus({ env: stack.env, hold: { settlePollMs: 100 }, ...opts.bus })(ctx))],
   });
   await lull.ready;
   if (!source) throw new Error('the desktop-bus source did not start');
