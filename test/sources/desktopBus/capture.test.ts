@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDesktopStack, type DesktopStack } from '../../support/desktopStack.ts';
+import { FakeClock } from '../../support/fakeClock.ts';
 import { openLullOnStack, until, type LullOnStack } from './lullOnStack.ts';
 
 let stack: DesktopStack;
@@ -145,6 +146,22 @@ describe('desktop bus capture with real dunst', () => {
     const db = readFileSync(join(t.dataDir, 'lull.db')).toString('latin1') + readFileSync(join(t.dataDir, 'lull.db-wal')).toString('latin1');
     expect(db).not.toContain('the secret body');
     t.lull.settings.patch({ storage: { mode: 'full', retentionDays: 30 } });
+  });
+
+  it('retention: captured text is erased once the retention period has passed; the item stays counted', async () => {
+    const clock = new FakeClock(Date.now());
+    const other = await openLullOnStack(stack, { clock, settings: { storage: { mode: 'full', retentionDays: 1 } } });
+    try {
+      await stack.notifySend('-a', 'Mail', 'old news', 'old body');
+      const [item] = await other.nextItems(1);
+      clock.advance(3 * 86_400_000);
+      const kept = other.lull.engine.getItem(item!.id);
+      expect(kept).toMatchObject({ id: item!.id, title: '', app: 'Mail', disposition: 'delivered' });
+      expect(kept.body ?? '').toBe('');
+    } finally {
+      await other.close();
+    }
+    expect((await t.nextItems(1))[0]?.title).toBe('old news'); // the file's own Lull saw it too
   });
 });
 
