@@ -1,7 +1,8 @@
 // A bus that dies in the middle of a message must end the connection, not Lull. dbus-next reads
 // the cut-off rest and throws from a socket handler; the connection guards it. The "bus" here is a
 // Unix socket server speaking the D-Bus wire protocol just far enough to do that.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -76,6 +77,23 @@ describe('session bus connection', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lull-nobus-'));
     dirs.push(dir);
     await expect(connectBus(`unix:path=${join(dir, 'missing')}`)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('reaches a real bus on an abstract socket (older dbus-launch setups)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lull-abstract-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'bus.conf'), `<busconfig><type>session</type><listen>unix:abstract=${dir}/bus</listen><auth>EXTERNAL</auth>
+      <policy context="default"><allow send_destination="*"/><allow receive_sender="*"/><allow own="*"/></policy></busconfig>`);
+    const daemon = spawn('dbus-daemon', ['--config-file', join(dir, 'bus.conf'), '--nofork', '--print-address=1'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const printed = await new Promise<string>((resolve) => daemon.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())));
+      expect(printed).toMatch(/^unix:abstract=/);
+      const monitor = await startMonitor(sessionBusAddress({ DBUS_SESSION_BUS_ADDRESS: printed })!, () => {});
+      monitor.close();
+      expect(await monitor.ended).toBe('closed');
+    } finally {
+      await new Promise((resolve) => (daemon.once('exit', resolve), daemon.kill()));
+    }
   });
 
   it('reads the address from the environment; abstract sockets become paths Node can reach', () => {
