@@ -4,7 +4,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../main/core/clock.ts';
 import type { Clock } from '../../../main/core/ports.ts';
@@ -64,6 +64,7 @@ describe('SIGKILL of Lull mid-block', () => {
     expect(JSON.parse(readFileSync(join(dataDir, 'daemon-state.json'), 'utf8')).prior).toEqual({ daemon: 'dunst', paused: false });
     // The overlay's processes were tied to Lull's stdin pipe: they end on their own.
     expect(await until(() => overlayAnswers(overlay!), false)).toBe(false);
+    dirs.push(dirname(overlay!.slice('unix:path='.length).split(',')[0]!)); // its temp dir is all a killed Lull leaves
 
     // The next start comes after the 1-minute block has ended: no block is active.
     const later: Clock = { now: () => Date.now() + 120_000, at: (at, fn) => systemClock.at(at - 120_000, fn) };
