@@ -35,11 +35,19 @@ export const blockSchema = z.object({
   endReason: z.enum(['completed', 'ended-early', 'skipped']).nullable(),
 });
 
+/** A source that is not simply running says so, in one line without notification text. */
+export const sourceHealthSchema = z.object({
+  name: z.string(),
+  state: z.enum(['running', 'stopped', 'unavailable', 'degraded']),
+  detail: z.string().optional(),
+});
+
 export const statusSchema = z.object({
   state: z.enum(['idle', 'focus']),
   block: blockSchema.nullable(),
   held: z.number().int(),
   nextBatchAt: isoTime.nullable(),
+  sources: z.array(sourceHealthSchema),
 });
 
 export const batchSchema = z.object({ id: z.string(), at: isoTime, reason: z.enum(['schedule', 'catch-up', 'block-end', 'max-hold', 'manual']), count: z.number().int() });

@@ -22,9 +22,11 @@ export function inMinutes(iso: string, now: number): string {
 
 export function formatStatus(s: StatusDto, now = Date.now()): string {
   const next = s.nextBatchAt ? `next batch at ${clock(s.nextBatchAt)} (in ${inMinutes(s.nextBatchAt, now)})` : 'no batch times set';
-  if (s.state === 'idle') return `Idle: notifications pass straight through. ${next}.`;
   const until = s.block ? ` until ${clock(s.block.endsAt)}` : '';
-  return `Focusing${until}. ${s.held} held; ${next}.`;
+  const line = s.state === 'idle' ? `Idle: notifications pass straight through. ${next}.` : `Focusing${until}. ${s.held} held; ${next}.`;
+  // A source that cannot do its work says why, one line each.
+  const troubles = s.sources.filter((x) => x.state === 'unavailable' || x.state === 'degraded').map((x) => `  ${x.name}: ${x.detail ?? x.state}`);
+  return [line, ...troubles].join('\n');
 }
 
 export function formatReport(r: WeeklyReportDto): string {

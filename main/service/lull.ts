@@ -59,8 +59,11 @@ export function openLull(opts: LullOptions): Lull {
   }
   const engine = new FocusEngine({ clock: opts.clock ?? systemClock, store: repository, settings: settings.get() });
   const listeners = new Set<ContractListener>();
+  const running: RunningSource[] = [];
+  const failed: Record<string, SourceHealth> = {};
+  const sourceHealth = (): Record<string, SourceHealth> => ({ ...failed, ...Object.fromEntries(running.map((s) => [s.name, s.health()])) });
   const publish = (event: EngineEvent): void => {
-    const out = contractEvents(event, engine.getSettings().timeZone);
+    const out = contractEvents(event, engine.getSettings().timeZone, sourceHealth());
     for (const [channel, payload] of Object.entries(out)) {
       for (const l of listeners) l(channel as EventChannel, payload as EventPayload<EventChannel>);
     }
@@ -74,19 +77,23 @@ export function openLull(opts: LullOptions): Lull {
   // Told on a microtask, so listeners attached right after openLull() hear it.
   const recovered = settings.recovered;
   if (recovered) queueMicrotask(() => publish({ type: 'settings', reason: 'reset-corrupt', detail: recovered.movedTo }));
-  const operations = createOperations({ engine, settings, openItem: opts.openItem, exportPdf: opts.exportPdf });
-  const running: RunningSource[] = [];
-  const failed: Record<string, SourceHealth> = {};
+  const operations = createOperations({ engine, settings, openItem: opts.openItem, exportPdf: opts.exportPdf, sourceHealth });
+  // A source's health is part of Lull's state: a change is told as a state change.
+  const stateChanged = (): void => publish({ type: 'state', status: engine.status() });
   const ready = Promise.all(
     (opts.sources ?? []).map(async (start, n) => {
       try {
-        running.push(await start({ engine, settings: () => engine.getSettings(), dataDir: opts.dataDir }));
+        const source = await start({ engine, settings: () => engine.getSettings(), dataDir: opts.dataDir });
+        running.push(source);
+        source.onHealth(stateChanged);
       } catch (error) {
         log.warn({ err: error instanceof Error ? error.message : String(error) }, 'a source could not start');
         failed[`source-${n}`] = { state: 'unavailable', detail: 'could not start' };
       }
     }),
-  ).then(() => undefined);
+  ).then(() => {
+    if ((opts.sources ?? []).length > 0) stateChanged();
+  });
   let closed: Promise<void> | null = null;
   return {
     engine,
@@ -97,9 +104,7 @@ export function openLull(opts: LullOptions): Lull {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    sourceHealth() {
-      return { ...failed, ...Object.fromEntries(running.map((s) => [s.name, s.health()])) };
-    },
+    sourceHealth,
     ready,
     close() {
       closed ??= (async () => {

@@ -3,8 +3,9 @@
 import type { FocusEngine } from '../core/engine.ts';
 import { presentBatch, presentBlock, presentItem, presentReport, presentStatus, isoTime } from '../core/present.ts';
 import type { Settings } from '../core/settings.ts';
-import { LullError, type EngineEvent, type ItemStatus } from '../core/types.ts';
-import type { EventChannel, EventPayload, InvokeChannel, InvokeRequest, InvokeResult } from '../../preload/contract.ts';
+import { LullError, type EngineEvent, type ItemStatus, type Status } from '../core/types.ts';
+import type { SourceHealth } from '../sources/source.ts';
+import type { EventChannel, EventPayload, InvokeChannel, InvokeRequest, InvokeResult, StatusDto } from '../../preload/contract.ts';
 import { invokeContract } from '../../preload/contract.ts';
 
 export interface SettingsPort {
@@ -19,6 +20,13 @@ export interface OperationDeps {
   openItem?: (url: string | undefined) => Promise<boolean>;
   /** Writes the weekly report as PDF and returns its path; only the Electron shell can. */
   exportPdf?: (week: string | undefined) => Promise<string | null>;
+  /** Health of the running sources, by name. */
+  sourceHealth?: () => Record<string, SourceHealth>;
+}
+
+/** The status as every transport shows it: the engine's state and the health of each source. */
+export function statusDto(status: Status, timeZone: string, health: Record<string, SourceHealth> = {}): StatusDto {
+  return { ...presentStatus(status, timeZone), sources: Object.entries(health).map(([name, h]) => ({ name, state: h.state, ...(h.detail !== undefined && { detail: h.detail }) })) };
 }
 
 type Handler<C extends InvokeChannel> = (request: InvokeRequest<C>) => InvokeResult<C> | Promise<InvokeResult<C>>;
@@ -29,13 +37,14 @@ const VIEW_STATUS: Record<'held' | 'review', ItemStatus[]> = { held: ['held'], r
 export function createOperations(deps: OperationDeps): Operations {
   const { engine } = deps;
   const tz = (): string => engine.getSettings().timeZone;
+  const status = (): StatusDto => statusDto(engine.status(), tz(), deps.sourceHealth?.());
   return {
-    'status:get': () => presentStatus(engine.status(), tz()),
+    'status:get': status,
     'focus:start': (req) => ({ block: presentBlock(engine.startFocus(req), tz()) }),
     'focus:stop': () => engine.endFocus(),
     'focus:skip-today': () => {
       engine.skipToday();
-      return presentStatus(engine.status(), tz());
+      return status();
     },
     'queue:list': (req) => {
       const q = invokeContract['queue:list'].request.parse(req);
@@ -91,10 +100,10 @@ export class InvalidSettings extends LullError {
 }
 
 /** Engine events as the contract's events (what windows and the dashboard's SSE hear). */
-export function contractEvents(event: EngineEvent, timeZone: string): { [C in EventChannel]?: EventPayload<C> } {
+export function contractEvents(event: EngineEvent, timeZone: string, health: Record<string, SourceHealth> = {}): { [C in EventChannel]?: EventPayload<C> } {
   switch (event.type) {
     case 'state':
-      return { 'state:changed': presentStatus(event.status, timeZone), 'queue:changed': { held: event.status.held } };
+      return { 'state:changed': statusDto(event.status, timeZone, health), 'queue:changed': { held: event.status.held } };
     case 'batch':
       return { 'batch:released': presentBatch(event.batch, timeZone) };
     case 'block-ended':

@@ -23,7 +23,7 @@ describe('HTTP API: every endpoint', () => {
   it('GET /v1/status answers the state with ISO times carrying the offset', async () => {
     const r = await api.call('GET', '/v1/status');
     expect(r.status).toBe(200);
-    expect(r.json).toEqual({ state: 'idle', block: null, held: 0, nextBatchAt: '2026-11-23T12:00:00.000+01:00' });
+    expect(r.json).toEqual({ state: 'idle', block: null, held: 0, nextBatchAt: '2026-11-23T12:00:00.000+01:00', sources: [] });
   });
 
   it('POST /v1/notifications: delivered outside a block, held inside, urgent breaks through, dedupe answers 200', async () => {

@@ -25,7 +25,7 @@ describe('lull (CLI) against a running host', () => {
   it('status: human words, and --json', async () => {
     const human = await lull(host.home, 'status');
     expect(human.code).toBe(0);
-    expect(human.out).toMatch(/^Idle: notifications pass straight through\. next batch at \d{2}:\d{2} \(in .*\)\.$/);
+    expect(human.out.split('\n')[0]).toMatch(/^Idle: notifications pass straight through\. next batch at \d{2}:\d{2} \(in .*\)\.$/);
     const json = await lull(host.home, 'status', '--json');
     expect(JSON.parse(json.out)).toMatchObject({ state: 'idle', held: 0 });
   });
@@ -33,7 +33,7 @@ describe('lull (CLI) against a running host', () => {
   it('focus start / notify / release / focus stop, with their exit codes', async () => {
     const start = await lull(host.home, 'focus', 'start', '25');
     expect(start.code).toBe(0);
-    expect(start.out).toMatch(/^Focusing until \d{2}:\d{2}\. 0 held/);
+    expect(start.out.split('\n')[0]).toMatch(/^Focusing until \d{2}:\d{2}\. 0 held/);
     expect((await lull(host.home, 'focus', 'start', '25')).code).toBe(1); // refused: already focusing
     const held = await lull(host.home, 'notify', '--source', 'ci', '--title', 'deploy done', '--body', 'all green', '--sender', 'bot', '--url', 'https://ci.example/1');
     expect(held).toMatchObject({ code: 0 });

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runChild } from '../support/child.ts';
 import { HOST_BIN, startHost, type RunningHost } from '../support/host.ts';
 
+const CLI = join(import.meta.dirname, '..', '..', 'bin', 'lull.js');
+
 describe('lull-host', () => {
   let host: RunningHost;
   beforeAll(async () => {
@@ -22,6 +24,20 @@ describe('lull-host', () => {
     expect(first.status).toBe(303);
     expect(first.headers.get('set-cookie')).toMatch(/HttpOnly/);
     expect((await fetch(host.loginUrl, { redirect: 'manual' })).status).toBe(401);
+  });
+
+  it('says in its state when it cannot see the desktop’s notifications, and the CLI says so too', async () => {
+    const noBus = await startHost({ env: { DBUS_SESSION_BUS_ADDRESS: '' } });
+    try {
+      const status = await noBus.api<{ sources: unknown[] }>('GET', '/v1/status');
+      const expected = process.platform === 'linux' ? [{ name: 'desktop-bus', state: 'unavailable', detail: expect.stringContaining('no D-Bus session bus') }] : [];
+      expect(status.body.sources).toEqual(expected);
+      const cli = runChild(CLI, ['status'], { ...process.env, LULL_HOME: noBus.home });
+      await cli.exited;
+      if (process.platform === 'linux') expect(cli.lines[1]).toMatch(/^ {2}desktop-bus: no D-Bus session bus/);
+    } finally {
+      await noBus.stop();
+    }
   });
 
   it('refuses a second host on the same data dir with a clear message', async () => {

@@ -4,8 +4,8 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import type { presentBlock} from '../../main/core/present.ts';
-import { presentBatch, presentItem, presentStatus } from '../../main/core/present.ts';
-import type { Operations } from '../../main/service/operations.ts';
+import { presentBatch, presentItem } from '../../main/core/present.ts';
+import { statusDto, type Operations } from '../../main/service/operations.ts';
 import type {
   blockSchema,
   focusRequestSchema} from '../../preload/contract.ts';
@@ -38,7 +38,7 @@ describe('contract types and schemas', () => {
     expectTypeOf<Parameters<Parameters<LullApi['onBlockEnded']>[0]>[0]>().toEqualTypeOf<z.output<typeof blockSchema>>();
     expectTypeOf<ReturnType<LullApi['onStateChanged']>>().toEqualTypeOf<() => void>();
     // What the core presents is exactly what the schemas describe.
-    expectTypeOf<ReturnType<typeof presentStatus>>().toExtend<z.output<typeof statusSchema>>();
+    expectTypeOf<ReturnType<typeof statusDto>>().toEqualTypeOf<z.output<typeof statusSchema>>();
     expectTypeOf<ReturnType<typeof presentItem>>().toExtend<z.output<typeof itemSchema>>();
     expectTypeOf<ReturnType<typeof presentBlock>>().toEqualTypeOf<z.output<typeof blockSchema>>();
     expectTypeOf<ReturnType<typeof presentBatch>>().toEqualTypeOf<z.output<typeof batchSchema>>();
@@ -53,7 +53,7 @@ describe('contract types and schemas', () => {
     for (const channel of [...Object.keys(invokeContract), ...Object.keys(eventContract)]) expect(channel).toMatch(/^[a-z]+:[a-z-]+$/);
     const tz = 'Europe/Stockholm';
     const block = { id: 'b', kind: 'adhoc' as const, startedAt: 0, endsAt: 60_000, endedAt: null, endReason: null };
-    expect(statusSchema.parse(presentStatus({ state: 'focus', block, held: 2, nextBatchAt: 120_000 }, tz)).block?.endsAt).toBe('1970-01-01T01:01:00.000+01:00');
+    expect(statusSchema.parse(statusDto({ state: 'focus', block, held: 2, nextBatchAt: 120_000 }, tz, { 'desktop-bus': { state: 'degraded', detail: 'x' } })).block?.endsAt).toBe('1970-01-01T01:01:00.000+01:00');
     const item = { id: 'i', source: 's', title: 't', receivedAt: 0, disposition: 'held' as const, rule: null, status: 'held' as const, blockId: 'b', batchId: null, releasedAt: null, snoozedUntil: null, handledAt: null };
     expect(itemSchema.safeParse(presentItem(item, tz)).success).toBe(true);
     expect(batchSchema.safeParse(presentBatch({ id: 'x', at: 0, reason: 'manual', count: 1 }, tz)).success).toBe(true);

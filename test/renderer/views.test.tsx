@@ -224,3 +224,15 @@ describe('language', () => {
     expect(await screen.findByRole('heading', { name: 'Not focusing' })).toBeTruthy();
   });
 });
+
+describe('source health', () => {
+  it('says calmly when desktop notifications cannot be seen, in the window’s language', async () => {
+    await core.api.patchSettings({ role: 'maker' });
+    const store = await dashboard();
+    const status = store.getState().status!;
+    act(() => store.getState().setStatus({ ...status, sources: [{ name: 'desktop-bus', state: 'unavailable', detail: 'no D-Bus session bus' }, { name: 'other', state: 'running' }] }));
+    renderWindow(store, <DashboardApp />);
+    expect(screen.getByText('Desktop notifications: no D-Bus session bus')).toBeTruthy();
+    expect(document.querySelectorAll('.notice-source')).toHaveLength(1);
+  });
+});

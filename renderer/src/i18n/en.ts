@@ -15,6 +15,9 @@ export const en = {
   notice: {
     settingsReset: 'Your settings file could not be read. It was kept as {{path}} and the defaults are in use.',
     settingsResetNoCopy: 'Your settings file could not be read. The defaults are in use.',
+    source: '{{name}}: {{detail}}',
+    sourceName: { 'desktop-bus': 'Desktop notifications' },
+    sourceState: { unavailable: 'not available', degraded: 'working in part' },
   },
   status: {
     idle: 'Not focusing',

@@ -17,6 +17,9 @@ export const sv: Strings = {
   notice: {
     settingsReset: 'Inställningsfilen gick inte att läsa. Den sparades som {{path}} och standardvärdena används.',
     settingsResetNoCopy: 'Inställningsfilen gick inte att läsa. Standardvärdena används.',
+    source: '{{name}}: {{detail}}',
+    sourceName: { 'desktop-bus': 'Skrivbordsaviseringar' },
+    sourceState: { unavailable: 'inte tillgängliga', degraded: 'fungerar delvis' },
   },
   status: {
     idle: 'Inget fokuspass',
