@@ -156,6 +156,8 @@ describe('HTTP API: every endpoint', () => {
     const seen = new Promise<string>((resolve, reject) => {
       const req = httpRequest({ host: '127.0.0.1', port: api.port, path: '/v1/events', headers: { authorization: `Bearer ${api.token}` } }, (res) => {
         expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
+        // Subscribed: now change the state.
+        void api.call('POST', '/v1/focus', { minutes: 5 });
         let text = '';
         res.setEncoding('utf8').on('data', (chunk: string) => {
           text += chunk;
@@ -167,7 +169,6 @@ describe('HTTP API: every endpoint', () => {
       });
       req.on('error', (e) => (e.message.includes('aborted') ? undefined : reject(e)));
       req.end();
-      setTimeout(() => void api.call('POST', '/v1/focus', { minutes: 5 }), 50);
     });
     const text = await seen;
     const data = /event: state:changed\ndata: (.*)\n/.exec(text)?.[1] ?? '{}';
