@@ -55,15 +55,17 @@ async function load(port: number, token: string | null, opts: { connections: num
   return { rate: result['2xx'] / opts.duration, p50: result.latency.p50, p99: result.latency.p99, accepted: result['2xx'] };
 }
 
-/** RSS and context switches of every thread of a process, from /proc. */
-function procStats(pid: number): { rssMb: number; switches: number } {
+/** RSS, private (anonymous) memory and context switches of every thread of a process, from /proc. */
+function procStats(pid: number): { rssMb: number; anonMb: number; switches: number } {
   const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  // RSS also counts the pages of the Node binary shared with every other Node process; this is Lull's own.
+  const anon = Number(/Anonymous:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0) / 1024;
   let switches = 0;
   for (const task of readdirSync(`/proc/${pid}/task`)) {
     const status = readFileSync(`/proc/${pid}/task/${task}/status`, 'utf8');
     switches += Number(/voluntary_ctxt_switches:\s+(\d+)/.exec(status)?.[1] ?? 0) + Number(/nonvoluntary_ctxt_switches:\s+(\d+)/.exec(status)?.[1] ?? 0);
   }
-  return { rssMb: rss, switches };
+  return { rssMb: rss, anonMb: anon, switches };
 }
 
 async function ceiling(): Promise<{ rate: number }> {
@@ -109,6 +111,7 @@ async function run(): Promise<Row[]> {
       { name: 'ingest at a fixed 1,000/s p99', value: steady.p99, unit: 'ms', target: '< 20' },
       { name: 'host cold start to api.json (median of 5)', value: starts[2] ?? 0, unit: 'ms', target: '< 400' },
       { name: 'host idle memory (RSS)', value: after.rssMb, unit: 'MB', target: '< 80' },
+      { name: 'host idle memory of its own (anonymous, not the shared Node binary)', value: after.anonMb, unit: 'MB' },
       { name: `host idle wake-ups (context switches, all threads, ${IDLE_SECONDS} s)`, value: after.switches - before.switches, unit: 'switches', target: 'a handful' },
     ];
   } finally {

@@ -10,6 +10,9 @@ interface Suite {
   run: () => Promise<Row[]>;
 }
 
+// The table is the output: Lull's own logs stay out of it (set LULL_LOG=on to see them).
+if (process.env.LULL_LOG === undefined) process.env.LULL_LOG = 'off';
+
 const dir = import.meta.dirname;
 const files = readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).sort();
 const only = process.argv.slice(2);
