@@ -3,7 +3,6 @@
 // together. Every piece lives in its own module; nothing here decides anything.
 import { join } from 'node:path';
 import { app, BrowserWindow, globalShortcut, ipcMain, Menu, nativeImage, powerMonitor, protocol, screen, session, shell, Tray } from 'electron';
-import ElectronStore from 'electron-store';
 import notifier from 'node-notifier';
 import pino from 'pino';
 import { systemClock } from '../core/clock.ts';
@@ -12,13 +11,13 @@ import type { FocusRequest } from '../core/types.ts';
 import { configureLogging, logger } from '../log.ts';
 import { startDigests } from '../delivery/digest.ts';
 import { openLull, type Lull } from '../service/lull.ts';
-import { openSettingsStore } from '../store/settingsStore.ts';
 import { watchSystemClock } from '../service/clockWatch.ts';
 import { startShellApi } from './httpApi.ts';
 import { registerIpc } from './ipc.ts';
 import { forwardedCommand, parseLaunchArgs, runLaunchCommand, type LaunchCommand } from './launchArgs.ts';
 import { applyLaunchAtLogin } from './loginItem.ts';
 import { watchPower } from './power.ts';
+import { openAppSettings } from './settings.ts';
 import { appScheme, appUrl, APP_SCHEME, createAppProtocolHandler, isAppUrl } from './protocol.ts';
 import { createReportPdf } from './reportPdf.ts';
 import { openReviewOnSchedule } from './review.ts';
@@ -75,7 +74,7 @@ async function startShell(launch: LaunchCommand): Promise<void> {
   });
   const lull: Lull = openLull({
     dataDir,
-    openSettings: (dir) => openSettingsStore({ dir, openConf: ({ cwd, configName }) => new ElectronStore({ cwd, name: configName, clearInvalidConfig: false }) }),
+    openSettings: openAppSettings,
     sources: shellSources(),
     openItem: (url) => openExternalSafely(openExternal, url),
     exportPdf: printPdf,
