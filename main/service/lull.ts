@@ -63,6 +63,7 @@ export function openLull(opts: LullOptions): Lull {
   const failed: Record<string, SourceHealth> = {};
   const sourceHealth = (): Record<string, SourceHealth> => ({ ...failed, ...Object.fromEntries(running.map((s) => [s.name, s.health()])) });
   const publish = (event: EngineEvent): void => {
+    if (listeners.size === 0) return; // nobody to tell: skip presenting the status
     const out = contractEvents(event, engine.getSettings().timeZone, sourceHealth());
     for (const [channel, payload] of Object.entries(out)) {
       for (const l of listeners) l(channel as EventChannel, payload as EventPayload<EventChannel>);
