@@ -6,7 +6,6 @@ export const SESSION_COOKIE = 'lull_session';
 
 const secret = (): string => randomBytes(32).toString('base64url');
 const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
-const sameSecret = (a: string, b: string): boolean => timingSafeEqual(digest(a), digest(b));
 
 export interface Auth {
   readonly token: string;
@@ -20,7 +19,9 @@ export interface Auth {
 
 export function createAuth(token = secret()): Auth {
   const loginSecrets = new Set<string>();
-  const sessions = new Set<string>();
+  // Every request is checked: the token's digest and each session's rate-limit key are made once.
+  const tokenDigest = digest(token);
+  const sessions = new Map<string, string>();
   return {
     token,
     newLoginSecret() {
@@ -29,20 +30,20 @@ export function createAuth(token = secret()): Auth {
       return s;
     },
     login(candidate) {
+      const wanted = digest(candidate);
       for (const s of loginSecrets) {
-        if (!sameSecret(s, candidate)) continue;
+        if (!timingSafeEqual(digest(s), wanted)) continue;
         loginSecrets.delete(s);
         const id = secret();
-        sessions.add(id);
+        sessions.set(id, `session:${digest(id).toString('hex').slice(0, 16)}`);
         return id;
       }
       return null;
     },
     identify(authorization, sessionId) {
       const bearer = /^Bearer (\S+)$/i.exec(authorization ?? '')?.[1];
-      if (bearer !== undefined) return sameSecret(bearer, token) ? 'token' : null;
-      if (sessionId !== undefined && sessions.has(sessionId)) return `session:${digest(sessionId).toString('hex').slice(0, 16)}`;
-      return null;
+      if (bearer !== undefined) return timingSafeEqual(digest(bearer), tokenDigest) ? 'token' : null;
+      return (sessionId !== undefined && sessions.get(sessionId)) || null;
     },
   };
 }
