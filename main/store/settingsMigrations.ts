@@ -4,5 +4,3 @@
 export type SettingsMigration = (raw: Record<string, unknown>) => Record<string, unknown>;
 
 export const settingsMigrations: readonly SettingsMigration[] = [(raw) => raw];
-
-export const SETTINGS_VERSION = settingsMigrations.length;

@@ -4,8 +4,8 @@
 // fill the rest, and `recovered` tells the caller so the user can be told.
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { applySettingsPatch, describeIssues, settingsSchema, type Settings } from '../core/settings.ts';
-import { SETTINGS_VERSION, settingsMigrations, type SettingsMigration } from './settingsMigrations.ts';
+import { applySettingsPatch, defaultSettings, describeIssues, settingsSchema, type Settings } from '../core/settings.ts';
+import { settingsMigrations, type SettingsMigration } from './settingsMigrations.ts';
 
 /** What conf and electron-store both are, as far as Lull needs. */
 export interface ConfLike {
@@ -41,7 +41,6 @@ const VERSION_KEY = '_version';
 export function openSettingsStore(opts: SettingsStoreOptions): SettingsHandle {
   const path = join(opts.dir, `${CONFIG_NAME}.json`);
   const migrations = opts.migrations ?? settingsMigrations;
-  const version = opts.migrations ? migrations.length : SETTINGS_VERSION;
   const read = readSettingsFile(path, migrations);
   let recovered: SettingsHandle['recovered'] = null;
   if (read.problem) {
@@ -52,9 +51,10 @@ export function openSettingsStore(opts: SettingsStoreOptions): SettingsHandle {
   const conf = opts.openConf({ cwd: opts.dir, configName: CONFIG_NAME });
   let current = read.settings;
   const save = (settings: Settings): void => {
-    conf.store = { [VERSION_KEY]: version, ...settings };
+    conf.store = { [VERSION_KEY]: migrations.length, ...settings };
   };
-  save(current);
+  // Written at start only when it is missing, was migrated or was moved aside: not on every start.
+  if (!read.current) save(current);
   const listeners = new Set<(s: Settings) => void>();
 
   return {
@@ -77,31 +77,30 @@ export function openSettingsStore(opts: SettingsStoreOptions): SettingsHandle {
 }
 
 /** Reads, migrates and validates the file. Keeps each top-level key that is still valid. */
-function readSettingsFile(path: string, migrations: readonly SettingsMigration[]): { settings: Settings; problem: string | null } {
-  if (!existsSync(path)) return { settings: settingsSchema.parse({}), problem: null };
+function readSettingsFile(path: string, migrations: readonly SettingsMigration[]): { settings: Settings; problem: string | null; current: boolean } {
+  const unusable = (problem: string | null) => ({ settings: defaultSettings(), problem, current: false });
+  if (!existsSync(path)) return unusable(null);
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
-    return { settings: settingsSchema.parse({}), problem: 'the settings file is not valid JSON' };
+    return unusable('the settings file is not valid JSON');
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { settings: settingsSchema.parse({}), problem: 'the settings file does not hold an object' };
-  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return unusable('the settings file does not hold an object');
   const { [VERSION_KEY]: fileVersion, ...values } = raw as Record<string, unknown>;
   const from = typeof fileVersion === 'number' && Number.isInteger(fileVersion) ? fileVersion : 0;
   let migrated: Record<string, unknown> = values;
   try {
     for (let v = from; v < migrations.length; v++) migrated = migrations[v]?.(migrated) ?? migrated;
   } catch {
-    return { settings: settingsSchema.parse({}), problem: `the settings file could not be migrated from version ${from}` };
+    return unusable(`the settings file could not be migrated from version ${from}`);
   }
   const whole = settingsSchema.safeParse(migrated);
-  if (whole.success) return { settings: whole.data, problem: null };
+  if (whole.success) return { settings: whole.data, problem: null, current: from === migrations.length };
   // Salvage: drop the invalid keys, keep the rest.
   const bad = new Set(whole.error.issues.map((i) => String(i.path[0] ?? '')));
   const kept = Object.fromEntries(Object.entries(migrated).filter(([k]) => !bad.has(k) && k in settingsSchema.shape));
   const salvaged = settingsSchema.safeParse(kept);
   const fields = [...bad].filter(Boolean).join(', ') || 'the file';
-  return { settings: salvaged.success ? salvaged.data : settingsSchema.parse({}), problem: `invalid settings: ${fields}` };
+  return { settings: salvaged.success ? salvaged.data : defaultSettings(), problem: `invalid settings: ${fields}`, current: false };
 }
