@@ -4,60 +4,67 @@ import type { BlockEnd, BlockKind, BreakthroughRule, Disposition, FocusBlock, It
 
 type Value = string | number | bigint | null | Uint8Array;
 export type Row = Record<string, Value>;
+/** A column read from a row: absent and NULL are the same thing here. */
+type Cell = Value | undefined;
 
 function oneOf<T extends string>(allowed: readonly T[], field: string) {
-  return (v: Value): T => {
+  return (v: Cell): T => {
     if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
     throw new Error(`database row has an unknown ${field}`);
   };
 }
 
+/** A reader of a nullable column: NULL stays null, anything else goes through `read`. */
+const orNull =
+  <T>(read: (v: Cell) => T) =>
+  (v: Cell): T | null =>
+    v === null || v === undefined ? null : read(v);
+
 const disposition = oneOf<Disposition>(['held', 'delivered', 'breakthrough'], 'disposition');
 const status = oneOf<ItemStatus>(['held', 'released', 'delivered', 'done', 'dismissed'], 'status');
-const rule = oneOf<BreakthroughRule>(['urgent', 'vip', 'keyword', 'app', 'repeat'], 'rule');
-const priority = oneOf<Priority>(['low', 'normal', 'high', 'urgent'], 'priority');
+const rule = orNull(oneOf<BreakthroughRule>(['urgent', 'vip', 'keyword', 'app', 'repeat'], 'rule'));
+const priority = orNull(oneOf<Priority>(['low', 'normal', 'high', 'urgent'], 'priority'));
 const kind = oneOf<BlockKind>(['adhoc', 'scheduled'], 'block kind');
-const endReason = oneOf<BlockEnd>(['completed', 'ended-early', 'skipped'], 'block end');
+const endReason = orNull(oneOf<BlockEnd>(['completed', 'ended-early', 'skipped'], 'block end'));
 
-const str = (v: Value): string => (typeof v === 'string' ? v : String(v ?? ''));
-const opt = (v: Value): string | undefined => (v === null ? undefined : str(v));
-const num = (v: Value): number => Number(v);
-const numOrNull = (v: Value): number | null => (v === null ? null : Number(v));
+const str = (v: Cell): string => (typeof v === 'string' ? v : String(v ?? ''));
+const num = (v: Cell): number => Number(v);
+const strOrNull = orNull(str);
+const numOrNull = orNull(num);
 
-function tags(v: Value): string[] | undefined {
-  if (v === null) return undefined;
+const tags = orNull((v): string[] => {
   const parsed: unknown = JSON.parse(str(v));
   if (!Array.isArray(parsed) || !parsed.every((t) => typeof t === 'string')) throw new Error('database row has malformed tags');
   return parsed;
-}
+});
 
 export function itemFromRow(r: Row): Item {
   const item: Item = {
-    id: str(r.id ?? null),
-    receivedAt: num(r.received_at ?? null),
-    source: str(r.source ?? null),
-    title: str(r.title ?? null),
-    disposition: disposition(r.disposition ?? null),
-    rule: r.rule === null || r.rule === undefined ? null : rule(r.rule),
-    status: status(r.status ?? null),
-    blockId: r.block_id === null || r.block_id === undefined ? null : str(r.block_id),
-    batchId: r.batch_id === null || r.batch_id === undefined ? null : str(r.batch_id),
-    releasedAt: numOrNull(r.released_at ?? null),
-    snoozedUntil: numOrNull(r.snoozed_until ?? null),
-    handledAt: numOrNull(r.handled_at ?? null),
+    id: str(r.id),
+    receivedAt: num(r.received_at),
+    source: str(r.source),
+    title: str(r.title),
+    disposition: disposition(r.disposition),
+    rule: rule(r.rule),
+    status: status(r.status),
+    blockId: strOrNull(r.block_id),
+    batchId: strOrNull(r.batch_id),
+    releasedAt: numOrNull(r.released_at),
+    snoozedUntil: numOrNull(r.snoozed_until),
+    handledAt: numOrNull(r.handled_at),
   };
   // Optional fields stay absent rather than undefined-valued, so items compare equal after a round trip.
-  const optional: [keyof Item, string | string[] | undefined][] = [
-    ['body', opt(r.body ?? null)],
-    ['sender', opt(r.sender ?? null)],
-    ['url', opt(r.url ?? null)],
-    ['priority', r.priority === null || r.priority === undefined ? undefined : priority(r.priority)],
-    ['tags', tags(r.tags ?? null)],
-    ['dedupeKey', opt(r.dedupe_key ?? null)],
-    ['app', opt(r.app ?? null)],
-    ['category', opt(r.category ?? null)],
+  const optional: [keyof Item, string | string[] | null][] = [
+    ['body', strOrNull(r.body)],
+    ['sender', strOrNull(r.sender)],
+    ['url', strOrNull(r.url)],
+    ['priority', priority(r.priority)],
+    ['tags', tags(r.tags)],
+    ['dedupeKey', strOrNull(r.dedupe_key)],
+    ['app', strOrNull(r.app)],
+    ['category', strOrNull(r.category)],
   ];
-  for (const [key, value] of optional) if (value !== undefined) (item as unknown as Record<string, unknown>)[key] = value;
+  for (const [key, value] of optional) if (value !== null) (item as unknown as Record<string, unknown>)[key] = value;
   return item;
 }
 
@@ -88,11 +95,11 @@ export function itemParams(i: Item): Record<string, string | number | null> {
 
 export function blockFromRow(r: Row): FocusBlock {
   return {
-    id: str(r.id ?? null),
-    kind: kind(r.kind ?? null),
-    startedAt: num(r.started_at ?? null),
-    endsAt: num(r.ends_at ?? null),
-    endedAt: numOrNull(r.ended_at ?? null),
-    endReason: r.end_reason === null || r.end_reason === undefined ? null : endReason(r.end_reason),
+    id: str(r.id),
+    kind: kind(r.kind),
+    startedAt: num(r.started_at),
+    endsAt: num(r.ends_at),
+    endedAt: numOrNull(r.ended_at),
+    endReason: endReason(r.end_reason),
   };
 }
