@@ -127,7 +127,7 @@ export class DaemonHold {
       if (saved.kind === 'saved') await control.restore(saved.prior);
       this.releaseStartedAt = this.opts.clock.now();
       this.setPhase('released');
-      this.schedulePoll();
+      this.schedulePoll(control);
     });
   }
 
@@ -151,9 +151,16 @@ export class DaemonHold {
     clearPriorState(this.opts.dataDir);
   }
 
-  private schedulePoll(): void {
+  /**
+   * The next look at a released daemon: after settlePollMs, but not before its least window ends
+   * (a daemon that cannot tell it has settled wakes Lull once, not every settlePollMs) nor after
+   * its longest one.
+   */
+  private schedulePoll(control: DaemonControl): void {
     this.stopPoll();
-    this.cancelPoll = this.opts.clock.at(this.opts.clock.now() + this.opts.settlePollMs, () => {
+    const { clock, settlePollMs, maxReleaseMs } = this.opts;
+    const at = Math.min(Math.max(clock.now() + settlePollMs, this.releaseStartedAt + this.minRelease(control)), this.releaseStartedAt + maxReleaseMs);
+    this.cancelPoll = clock.at(at, () => {
       this.cancelPoll = null;
       void this.enqueue(() => this.holdAgainIfSettled());
     });
@@ -164,7 +171,7 @@ export class DaemonHold {
     if (!control || !this.wanted || this.phase !== 'released') return;
     const elapsed = this.opts.clock.now() - this.releaseStartedAt;
     const done = elapsed >= this.opts.maxReleaseMs || (elapsed >= this.minRelease(control) && (await control.settled()));
-    if (!done) return this.schedulePoll();
+    if (!done) return this.schedulePoll(control);
     await control.pause();
     this.setPhase('held');
   }

@@ -53,6 +53,8 @@ describe('holding a daemon for a block', () => {
     await hold.batchReleased();
     expect(stand.state()).toBe('true');
     expect(hold.status().phase).toBe('released');
+    // It cannot tell when it has shown everything: one wake-up at the end of the window, no polling.
+    expect(clock.pending()).toEqual([clock.now() + 15_000]);
     clock.advance(14_000);
     await ran(hold);
     expect(stand.state()).toBe('true');
