@@ -1,12 +1,11 @@
 // The headless host (PRODUCT.md §7): Lull's core, its sources and the HTTP API with the built
 // dashboard, without Electron. api.json is written only once the server listens.
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { openLull, type Lull } from '../service/lull.ts';
-import { removeApiFile, writeApiFile } from '../service/apiFile.ts';
 import { openConfSettings } from '../store/confSettings.ts';
-import { createApiServer, type ApiServer } from '../sources/http/server.ts';
+import type { ApiServer } from '../sources/http/server.ts';
+import { serveApi } from '../sources/http/serve.ts';
 import type { StartSource } from '../sources/source.ts';
 
 /** out/renderer of the repository this module runs from (as TypeScript source or as a built bundle). */
@@ -34,30 +33,23 @@ export interface Host {
 
 export async function startHost(opts: HostOptions): Promise<Host> {
   const lull = openLull({ dataDir: opts.dataDir, openSettings: openConfSettings, sources: opts.sources });
-  const token = randomBytes(32).toString('base64url');
-  let server: ApiServer | null = null;
   try {
-    server = await createApiServer({ lull, staticDir: opts.staticDir === undefined ? builtDashboard() : opts.staticDir, token });
-    const port = await server.listen(opts.port ?? lull.settings.get().api.port);
-    writeApiFile(opts.dataDir, { port, token });
-    const running = server;
+    const api = await serveApi(lull, { port: opts.port ?? lull.settings.get().api.port, staticDir: opts.staticDir === undefined ? builtDashboard() : opts.staticDir });
     let stopping: Promise<void> | null = null;
     return {
       lull,
-      server: running,
-      port,
-      token,
+      server: api.server,
+      port: api.port,
+      token: api.token,
       stop() {
         stopping ??= (async () => {
-          removeApiFile(opts.dataDir, token);
-          await running.close(); // requests in flight finish, and with them their commits
+          await api.close(); // requests in flight finish, and with them their commits
           await lull.close();
         })();
         return stopping;
       },
     };
   } catch (error) {
-    await server?.close();
     await lull.close();
     throw error;
   }
