@@ -12,6 +12,7 @@ import { configureLogging, logger } from '../log.ts';
 import { startDigests } from '../delivery/digest.ts';
 import { openLull, type Lull } from '../service/lull.ts';
 import { watchSystemClock } from '../service/clockWatch.ts';
+import { defaultDataDir } from '../service/dataDir.ts';
 import { startShellApi } from './httpApi.ts';
 import { registerIpc } from './ipc.ts';
 import { forwardedCommand, parseLaunchArgs, runLaunchCommand, type LaunchCommand } from './launchArgs.ts';
@@ -52,7 +53,8 @@ else {
 }
 
 async function startShell(launch: LaunchCommand): Promise<void> {
-  const dataDir = process.env.LULL_HOME ?? app.getPath('userData');
+  // The same dir the host and the CLI use: Electron's userData would be ~/.config/lull here (package.json has no productName).
+  const dataDir = defaultDataDir();
   configureLogging(pino.destination({ dest: join(dataDir, 'lull.log'), mkdir: true, sync: false }));
   hardenSession(session.defaultSession);
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, openExternal));

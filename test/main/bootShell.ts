@@ -1,6 +1,6 @@
 // Boots the shell's composition root under the Electron stub, with a fresh data dir, settings
 // that keep tests off real ports and schedules, and a real HTTP API on loopback.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, vi } from 'vitest';
 import * as electronStub from '../support/electronStub.ts';
@@ -8,14 +8,22 @@ import * as electronStub from '../support/electronStub.ts';
 export type Stub = typeof electronStub;
 export type Answer = { ok: boolean; value: Record<string, unknown> & { path: string; state: string }; error?: { code: string } };
 
-export async function bootShell(home: string, args: string[], opts: { granted?: boolean; settings?: Record<string, unknown> } = {}): Promise<Stub & { home: string }> {
+/**
+ * Boots the shell with `root` as its data dir ($LULL_HOME), or, with `defaultDataDir`, without
+ * $LULL_HOME: the data dir is then <root>/xdg/Lull and Electron's userData <root>/xdg/lull.
+ */
+export async function bootShell(root: string, args: string[], opts: { granted?: boolean; settings?: Record<string, unknown>; defaultDataDir?: boolean } = {}): Promise<Stub & { home: string }> {
   vi.resetModules();
   const stub = electronStub;
   stub.electron.reset();
+  const xdg = join(root, 'xdg');
+  const home = opts.defaultDataDir ? join(xdg, 'Lull') : root;
+  mkdirSync(home, { recursive: true });
   writeFileSync(join(home, 'config.json'), JSON.stringify({ api: { port: 0 }, sources: { httpInbox: true, desktopBus: false }, timeZone: 'Europe/Stockholm', schedule: [], ...opts.settings }));
-  process.env.LULL_HOME = home;
-  process.env.XDG_CONFIG_HOME = join(home, 'xdg');
-  stub.electron.state.paths = { userData: home, downloads: home };
+  if (opts.defaultDataDir) delete process.env.LULL_HOME;
+  else process.env.LULL_HOME = home;
+  process.env.XDG_CONFIG_HOME = xdg;
+  stub.electron.state.paths = { userData: opts.defaultDataDir ? join(xdg, 'lull') : home, downloads: home };
   stub.electron.state.singleInstance.granted = opts.granted ?? true;
   process.argv = [process.argv[0] ?? 'lull', ...args];
   await import('../../main/app/index.ts');

@@ -28,11 +28,13 @@ afterEach(async () => {
   if (running) await quitShell(running);
   running = null;
   notices.length = 0;
-  process.env.LULL_HOME = env.home;
-  process.env.XDG_CONFIG_HOME = env.xdg;
+  for (const [name, value] of [['LULL_HOME', env.home], ['XDG_CONFIG_HOME', env.xdg]] as const) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
 });
 
-async function boot(args: string[], opts: { granted?: boolean } = {}) {
+async function boot(args: string[], opts: { granted?: boolean; defaultDataDir?: boolean } = {}) {
   const stub = await bootShell(tempDir(), args, opts);
   if (opts.granted !== false) running = stub;
   return stub;
@@ -166,6 +168,14 @@ describe('the Electron shell', () => {
     expect(print?.destroyed).toBe(true);
     expect(print?.options.webPreferences).toMatchObject({ javascript: false, sandbox: true, contextIsolation: true });
     expect(print?.urls[0]).toMatch(/^data:text\/html/);
+  });
+
+  it('without $LULL_HOME, keeps its data where the host and the lull command look, not in Electron\'s userData', async () => {
+    const stub = await boot(['--login'], { defaultDataDir: true });
+    const { defaultDataDir } = await import('../../main/service/dataDir.ts');
+    expect(stub.home).toBe(defaultDataDir());
+    expect(existsSync(join(stub.home, 'lull.db'))).toBe(true);
+    expect(existsSync(stub.electron.state.paths.userData ?? '')).toBe(false);
   });
 
   it('closes Lull on quit: the API file is removed and the tray destroyed', async () => {
