@@ -24,7 +24,7 @@ import { createReportPdf } from './reportPdf.ts';
 import { openReviewOnSchedule } from './review.ts';
 import { hardenContents, hardenSession, openExternalSafely } from './security.ts';
 import { bindFocusShortcut, toggleFocus } from './shortcut.ts';
-import { shellSources, showsItself } from './sources.ts';
+import { shellSources } from './sources.ts';
 import { createTray } from './tray.ts';
 import { trayLanguage } from './trayText.ts';
 import { openWindowBounds } from './windowBounds.ts';
@@ -117,7 +117,6 @@ async function startShell(launch: LaunchCommand): Promise<void> {
     notifier,
     engine,
     language,
-    showsItself,
     icon: assets('icon.png'),
     clickable: process.platform !== 'linux',
     openReview: () => open('review'),

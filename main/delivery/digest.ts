@@ -1,9 +1,10 @@
 // What Lull shows through the system's notifications (node-notifier): one digest per batch, and
-// at once any item that passes (breakthrough, or no block running) from a source that cannot show
-// it itself (the HTTP inbox). Every notification carries the x-lull:digest hint, so the
-// desktop-bus source knows Lull's own notifications and never captures them as held items.
-import type { EngineEvent, Item } from '../core/types.ts';
+// at once any item that passes (breakthrough, or no block running), except the desktop bus's own
+// (it re-shows its breakthroughs itself). Every notification carries the x-lull:digest hint, so
+// the desktop-bus source knows Lull's own notifications and never captures them as held items.
+import type { EngineEvent } from '../core/types.ts';
 import { logger } from '../log.ts';
+import { DESKTOP_SOURCE } from '../sources/desktopBus/notifyCall.ts';
 import { digestText, type DigestLanguage } from './digestText.ts';
 
 const log = logger('digest');
@@ -19,8 +20,6 @@ export interface DigestOptions {
   notifier: NotifierLike;
   engine: { on(listener: (event: EngineEvent) => void): () => void };
   language: () => DigestLanguage;
-  /** True for items whose source shows them itself (the desktop bus re-shows its own breakthroughs). */
-  showsItself: (item: Item) => boolean;
   icon?: string;
   /** Click events exist on macOS and Windows only (node-notifier has none on Linux). */
   clickable: boolean;
@@ -43,7 +42,7 @@ export function startDigests(opts: DigestOptions): () => void {
   return opts.engine.on((event) => {
     if (event.type === 'batch' && event.items.length > 0) {
       send({ title: APP_NAME, message: digestText(event.items, opts.language()), urgency: 'low' }, opts.openReview);
-    } else if (event.type === 'item' && event.item.disposition !== 'held' && !opts.showsItself(event.item)) {
+    } else if (event.type === 'item' && event.item.disposition !== 'held' && event.item.source !== DESKTOP_SOURCE) {
       const item = event.item;
       const from = item.sender ? `${item.sender} · ${item.source}` : item.source;
       send({ title: item.title, message: item.body || from, urgency: item.priority === 'urgent' ? 'critical' : 'normal' }, () => opts.openItem(item.url));

@@ -5,7 +5,6 @@ import notifier from 'node-notifier';
 import { startDigests } from '../delivery/digest.ts';
 import type { Lull } from '../service/lull.ts';
 import { startDesktopBus } from '../sources/desktopBus/index.ts';
-import { DESKTOP_SOURCE } from '../sources/desktopBus/notifyCall.ts';
 import type { StartSource } from '../sources/source.ts';
 
 export function hostSources(platform: NodeJS.Platform = process.platform): StartSource[] {
@@ -25,7 +24,6 @@ export function startHostDigests(lull: Lull, env: NodeJS.ProcessEnv = process.en
     notifier,
     engine: lull.engine,
     language: () => hostLanguage(lull.settings.get().language, env),
-    showsItself: (item) => item.source === DESKTOP_SOURCE,
     clickable: false,
     openReview: () => {},
     openItem: () => {},

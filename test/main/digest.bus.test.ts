@@ -3,7 +3,6 @@
 // captures it back as an item (its x-lull hint), while an ordinary notification sent after it is.
 import notifier from 'node-notifier';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { showsItself } from '../../main/app/sources.ts';
 import { startDigests } from '../../main/delivery/digest.ts';
 import { startDesktopStack, type DesktopStack } from '../support/desktopStack.ts';
 import { openLullOnStack, until, type LullOnStack } from '../sources/desktopBus/lullOnStack.ts';
@@ -42,7 +41,6 @@ describe('digest on a real session bus', () => {
       notifier: { notify: (options, callback) => notifier.notify(options, (error: Error | string | null, response?: string) => (results.push(error), callback?.(error, response))) },
       engine: t.lull.engine,
       language: () => 'en',
-      showsItself,
       clickable: false,
       openReview: () => {},
       openItem: () => {},

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { startDigests, LULL_HINT } from '../../main/delivery/digest.ts';
 import { digestText } from '../../main/delivery/digestText.ts';
-import { shellSources, showsItself } from '../../main/app/sources.ts';
+import { shellSources } from '../../main/app/sources.ts';
 import { DESKTOP_SOURCE } from '../../main/sources/desktopBus/notifyCall.ts';
 import { startDesktopBus } from '../../main/sources/desktopBus/index.ts';
 import { harness } from '../support/engineHarness.ts';
@@ -16,7 +16,6 @@ function setUp(clickable = false, response = '') {
     notifier: { notify: (options, callback) => (sent.push(options), callback?.(null, response)) },
     engine: h.engine,
     language: () => 'en',
-    showsItself,
     icon: '/opt/lull/icon.png',
     clickable,
     openReview: () => clicks.push('review'),
@@ -85,7 +84,7 @@ describe('digests', () => {
 
   it('a notifier that fails is logged and Lull goes on', async () => {
     const h = harness('2026-11-23T08:00:00Z');
-    startDigests({ notifier: { notify: () => { throw new Error('no notify-send'); } }, engine: h.engine, language: () => 'en', showsItself, clickable: false, openReview: () => {}, openItem: () => {} });
+    startDigests({ notifier: { notify: () => { throw new Error('no notify-send'); } }, engine: h.engine, language: () => 'en', clickable: false, openReview: () => {}, openItem: () => {} });
     const { item } = await h.post('still stored');
     expect(item.disposition).toBe('delivered');
   });
