@@ -94,9 +94,10 @@ export class DunstOverlay {
   private started: Promise<{ conn: BusConnection; address: string }> | null = null;
   private readonly procs: ChildProcess[] = [];
   private dir: string | null = null;
-  private readonly launch: () => DunstLaunch;
+  private readonly launch: () => Promise<DunstLaunch>;
 
-  constructor(launch: () => DunstLaunch) {
+  /** `launch` is asked when the overlay starts, so the user's dunst is looked up only when needed. */
+  constructor(launch: () => Promise<DunstLaunch>) {
     this.launch = launch;
   }
 
@@ -134,9 +135,9 @@ export class DunstOverlay {
   }
 
   private async start(): Promise<{ conn: BusConnection; address: string }> {
+    const launch = await this.launch();
     const dir = (this.dir = mkdtempSync(join(tmpdir(), 'lull-overlay-')));
     writeFileSync(join(dir, 'bus.conf'), busConfig(join(dir, 'bus')));
-    const launch = this.launch();
     const bus = tied('dbus-daemon', ['--config-file', join(dir, 'bus.conf'), '--nofork', '--print-address=1'], launch.env);
     this.procs.push(bus);
     const address = await firstLine(bus);

@@ -10,14 +10,14 @@ import { controlFor, detectControl, type Detection } from '../../delivery/daemon
 import { DaemonHold, type HoldOptions, type HoldPhase } from '../../delivery/daemons/hold.ts';
 import { logger } from '../../log.ts';
 import type { RunningSource, SourceContext, SourceHealth } from '../source.ts';
-import { presenterFor, type BreakthroughPresenter } from './breakthrough.ts';
+import { showBreakthrough } from './breakthrough.ts';
 import { sessionBusAddress } from './busConnection.ts';
-import { watchDaemon, type DaemonWatch } from './daemonWatch.ts';
+import { watchDaemon, type DaemonWatch, type NotifyArgs } from './daemonWatch.ts';
 import { dunstLaunch, DunstOverlay } from './dunstOverlay.ts';
 import { describeHealth, type DaemonSeen } from './health.ts';
 import { Intake, type IntakeOptions, type IntakeStats } from './intake.ts';
 import { plainText } from './markup.ts';
-import { startMonitor, type BusMonitor } from './monitor.ts';
+import { startMonitor, type BusMonitor, type NotifyCall } from './monitor.ts';
 import { decodeNotify, DESKTOP_SOURCE, type CapturedNotification } from './notifyCall.ts';
 
 const log = logger('desktop-bus');
@@ -55,7 +55,7 @@ export function createDesktopBus(options: DesktopBusOptions = {}): (ctx: SourceC
     const retry = options.retry ?? { firstMs: 1_000, maxMs: 30_000 };
     const address = sessionBusAddress(env);
     const hold = new DaemonHold({ dataDir: ctx.dataDir, clock, ...options.hold });
-    const overlay = new DunstOverlay(() => dunstLaunch(daemonPid, env));
+    const overlay = new DunstOverlay(async () => dunstLaunch((await watch?.ownerPid()) ?? null, env));
     const healthListeners = new Set<(h: SourceHealth) => void>();
     let enabled = ctx.settings().sources.desktopBus;
     let stopped = false;
@@ -63,8 +63,6 @@ export function createDesktopBus(options: DesktopBusOptions = {}): (ctx: SourceC
     let watch: DaemonWatch | null = null;
     let busError: string | null = null;
     let daemon: DaemonSeen = { kind: 'unknown-yet' };
-    let daemonPid: number | null = null;
-    let presenter: BreakthroughPresenter | null = null;
     let malformed = 0;
     let retryTimer: NodeJS.Timeout | null = null;
     let retryDelay = retry.firstMs;
@@ -85,8 +83,10 @@ export function createDesktopBus(options: DesktopBusOptions = {}): (ctx: SourceC
 
     /** Shows a breakthrough while the daemon is held; when it is not held, the daemon shows it itself. */
     const present = (captured: CapturedNotification): void => {
-      if (!presenter || hold.status().phase !== 'held') return;
-      const shown = presenter.show(captured.item, captured.display).catch((error: unknown) => {
+      const { phase, daemon: held } = hold.status();
+      if (phase !== 'held' || !held) return;
+      const notify = (args: NotifyArgs): Promise<void> => (watch ? watch.notify(args) : Promise.reject(new Error('the session bus is not connected')));
+      const shown = showBreakthrough(held, captured, { overlay, notify }).catch((error: unknown) => {
         log.warn({ err: error instanceof Error ? error.message : String(error) }, 'a breakthrough could not be shown');
       });
       showing = Promise.all([showing, shown]).then(() => undefined);
@@ -104,7 +104,7 @@ export function createDesktopBus(options: DesktopBusOptions = {}): (ctx: SourceC
     });
     let droppedSeen = 0;
 
-    const onNotify = (call: Parameters<Parameters<typeof startMonitor>[1]>[0]): void => {
+    const onNotify = (call: NotifyCall): void => {
       const decoded = decodeNotify(call);
       if (decoded.kind === 'own') return;
       if (decoded.kind === 'malformed') {
@@ -123,18 +123,15 @@ export function createDesktopBus(options: DesktopBusOptions = {}): (ctx: SourceC
         const w = watch;
         if (!w || stopped) return;
         const blockActive = (): boolean => ctx.engine.status().state === 'focus';
+        await overlay.close(); // it drew for the daemon that was there before
         if (!(await w.owner())) {
           daemon = { kind: 'none' };
-          presenter = null;
           await hold.setControl(null, blockActive());
           return publishHealth();
         }
         const serverName = plainText((await w.serverName()) ?? '', 64);
-        daemonPid = await w.ownerPid();
         const found: Detection = await detectControl(serverName, runner);
         daemon = found.kind === 'control' ? { kind: 'control', name: found.control.name } : found;
-        await presenter?.close();
-        presenter = found.kind === 'control' ? presenterFor(found.control.name, { overlay, notify: w.notify }) : null;
         await hold.setControl(found.kind === 'control' ? found.control : null, blockActive());
         publishHealth();
       }).catch((error: unknown) => {
@@ -182,7 +179,6 @@ export function createDesktopBus(options: DesktopBusOptions = {}): (ctx: SourceC
           disconnect();
           busError = reason;
           daemon = { kind: 'unknown-yet' };
-          presenter = null;
           void hold.setControl(null, ctx.engine.status().state === 'focus');
           publishHealth();
           scheduleRetry();
