@@ -3,7 +3,7 @@
 // context bridge as its plain error body (an Error would keep only its message there), and the
 // page turns it back into a LullApiError with reviveErrors().
 import { methods, subscriptions } from './channels.ts';
-import type { ApiErrorBody, LullApi } from './contract.ts';
+import type { ApiErrorBody, InvokeChannel, InvokeResponse, LullApi } from './contract.ts';
 
 export interface IpcRendererLike {
   invoke(channel: string, payload?: unknown): Promise<unknown>;
@@ -26,7 +26,7 @@ export function createBridge(ipc: IpcRendererLike): LullApi {
   const api: Record<string, unknown> = {};
   for (const [name, channel] of Object.entries(methods)) {
     api[name] = async (request?: unknown) => {
-      const response = (await ipc.invoke(channel, request)) as { ok: true; value: unknown } | { ok: false; error: ApiErrorBody };
+      const response = (await ipc.invoke(channel, request)) as InvokeResponse<InvokeChannel>;
       if (!response.ok) throw { ...response.error };
       return response.value;
     };

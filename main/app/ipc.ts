@@ -1,6 +1,6 @@
 // IPC handlers: one per operation of the contract. Each checks the sending frame, validates
 // the payload with the contract's zod schema, and answers { ok, value } or { ok, error }.
-import { invokeContract, type InvokeChannel } from '../../preload/contract.ts';
+import { invokeContract, type InvokeChannel, type InvokeResponse, type InvokeResult } from '../../preload/contract.ts';
 import type { Operations } from '../service/operations.ts';
 import { errorBody } from '../service/errors.ts';
 
@@ -22,14 +22,14 @@ export interface IpcOptions {
 
 export function registerIpc({ ipcMain, operations, isTrustedSender }: IpcOptions): void {
   for (const channel of Object.keys(invokeContract) as InvokeChannel[]) {
-    ipcMain.handle(channel, async (event, payload) => {
+    ipcMain.handle(channel, async (event, payload): Promise<InvokeResponse<InvokeChannel>> => {
       const url = event.senderFrame?.url ?? '';
       // Only Lull's own pages (lull://app/…) may call; any other frame gets the same refusal.
       if (!isTrustedSender(url)) return { ok: false, error: { code: 'forbidden', message: 'this frame may not call Lull' } };
       const parsed = invokeContract[channel].request.safeParse(payload);
       if (!parsed.success) return { ok: false, error: errorBody(parsed.error) };
       try {
-        const run = operations[channel] as (request: unknown) => unknown;
+        const run = operations[channel] as (request: unknown) => InvokeResult<InvokeChannel> | Promise<InvokeResult<InvokeChannel>>;
         return { ok: true, value: await run(parsed.data) };
       } catch (error) {
         return { ok: false, error: errorBody(error) };
