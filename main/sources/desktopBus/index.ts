@@ -92,11 +92,11 @@ export function createDesktopBus(options: DesktopBusOptions = {}): (ctx: SourceC
       showing = Promise.all([showing, shown]).then(() => undefined);
     };
 
-    const intake = new Intake({
+    const intake = new Intake<CapturedNotification>({
       ...options.intake,
       ingest: (item) => ctx.engine.ingest(item),
-      onRecorded(result, extra) {
-        if (!result.duplicate && result.item.disposition === 'breakthrough') present(extra as CapturedNotification);
+      onRecorded(result, captured) {
+        if (!result.duplicate && result.item.disposition === 'breakthrough') present(captured);
       },
       onFailed(error) {
         log.error({ err: error instanceof Error ? error.message : String(error) }, 'a desktop notification could not be recorded');

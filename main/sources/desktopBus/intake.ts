@@ -3,10 +3,10 @@
 // the rest wait in a queue with a size and a text budget; past those, arrivals are counted as lost.
 import type { IncomingItem, IngestResult } from '../../core/types.ts';
 
-export interface IntakeOptions {
+export interface IntakeOptions<Extra = void> {
   ingest: (item: IncomingItem) => Promise<IngestResult>;
   /** Hears every committed item with what came along with it. */
-  onRecorded?: (result: IngestResult, extra: unknown) => void;
+  onRecorded?: (result: IngestResult, extra: Extra) => void;
   onFailed?: (error: unknown) => void;
   maxInFlight?: number;
   maxQueued?: number;
@@ -25,21 +25,21 @@ export interface IntakeStats {
 
 const sizeOf = (item: IncomingItem): number => item.title.length + (item.body?.length ?? 0) + 256;
 
-export class Intake {
-  private readonly queue: ({ item: IncomingItem; extra: unknown; size: number } | undefined)[] = [];
+export class Intake<Extra = void> {
+  private readonly queue: ({ item: IncomingItem; extra: Extra; size: number } | undefined)[] = [];
   private head = 0;
   private queuedChars = 0;
   private inFlight = 0;
   private readonly counts = { recorded: 0, failed: 0, dropped: 0, peakQueued: 0 };
   private waiters: (() => void)[] = [];
-  private readonly opts: Required<Omit<IntakeOptions, 'onRecorded' | 'onFailed'>> & Pick<IntakeOptions, 'onRecorded' | 'onFailed'>;
+  private readonly opts: Required<Omit<IntakeOptions<Extra>, 'onRecorded' | 'onFailed'>> & Pick<IntakeOptions<Extra>, 'onRecorded' | 'onFailed'>;
 
-  constructor(opts: IntakeOptions) {
+  constructor(opts: IntakeOptions<Extra>) {
     this.opts = { maxInFlight: 256, maxQueued: 20_000, maxQueuedChars: 64 * 1024 * 1024, ...opts };
   }
 
   /** Takes an item in; false when the flood limits were reached and it is lost. */
-  push(item: IncomingItem, extra?: unknown): boolean {
+  push(item: IncomingItem, extra: Extra): boolean {
     const size = sizeOf(item);
     const queued = this.queue.length - this.head;
     if (this.inFlight >= this.opts.maxInFlight && (queued >= this.opts.maxQueued || this.queuedChars + size > this.opts.maxQueuedChars)) {
