@@ -1,8 +1,9 @@
 // Boots the shell's composition root under the Electron stub, with a fresh data dir, settings
 // that keep tests off real ports and schedules, and a real HTTP API on loopback.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, vi } from 'vitest';
+import { readApiFile } from '../../main/service/apiFile.ts';
 import * as electronStub from '../support/electronStub.ts';
 
 export type Stub = typeof electronStub;
@@ -48,6 +49,8 @@ export async function invoke(stub: Stub, channel: string, payload?: unknown, eve
 }
 
 export async function postNotification(home: string, body: Record<string, unknown>): Promise<Response> {
-  const { port, token } = JSON.parse(readFileSync(join(home, 'api.json'), 'utf8')) as { port: number; token: string };
+  const api = readApiFile(home);
+  if (!api) throw new Error('the shell wrote no api.json');
+  const { port, token } = api;
   return fetch(`http://127.0.0.1:${port}/v1/notifications`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
 }
