@@ -34,6 +34,7 @@ export function describeHealth(f: HealthFacts): SourceHealth {
   if (d.kind === 'unknown') return { state: 'degraded', detail: `banners cannot be held on this desktop (${d.serverName || 'unnamed daemon'}): notifications are recorded` };
   if (d.kind === 'control-missing') return { state: 'degraded', detail: `${d.daemon} runs but ${CONTROL_COMMAND[d.daemon]} does not answer: banners cannot be held` };
   if (f.hold.problem) return { state: 'degraded', detail: `${d.name} could not be paused or restored: ${f.hold.problem}` };
-  if (f.dropped > 0) return { state: 'degraded', detail: `${f.dropped} desktop notifications came faster than they could be recorded and were lost` };
+  // No count in the line: under a flood each loss would otherwise be a new state event, more work when Lull has too much.
+  if (f.dropped > 0) return { state: 'degraded', detail: 'desktop notifications came faster than they could be recorded: some were lost' };
   return { state: 'running', detail: `recording desktop notifications; ${d.name} is held during focus blocks` };
 }

@@ -102,7 +102,6 @@ export function createDesktopBus(options: DesktopBusOptions = {}): (ctx: SourceC
         log.error({ err: error instanceof Error ? error.message : String(error) }, 'a desktop notification could not be recorded');
       },
     });
-    let droppedSeen = 0;
 
     const onNotify = (call: NotifyCall): void => {
       const decoded = decodeNotify(call);
@@ -112,10 +111,7 @@ export function createDesktopBus(options: DesktopBusOptions = {}): (ctx: SourceC
         log.warn({ reason: decoded.reason }, 'a malformed Notify call was not recorded (the daemon refuses it too)');
         return;
       }
-      if (!intake.push(decoded.captured.item, decoded.captured) && intake.stats().dropped > droppedSeen) {
-        droppedSeen = intake.stats().dropped;
-        publishHealth();
-      }
+      if (!intake.push(decoded.captured.item, decoded.captured)) publishHealth();
     };
 
     const detect = (): Promise<void> =>

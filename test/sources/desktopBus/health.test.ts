@@ -8,6 +8,7 @@ import dbus, { type Message } from 'dbus-next';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceHealth } from '../../../main/sources/source.ts';
 import type { DesktopBusOptions, DesktopBusSource } from '../../../main/sources/desktopBus/index.ts';
+import { describeHealth, type HealthFacts } from '../../../main/sources/desktopBus/health.ts';
 import { startDesktopStack, type DesktopStack } from '../../support/desktopStack.ts';
 import { openLullOnStack, until, type LullOnStack } from './lullOnStack.ts';
 
@@ -150,5 +151,17 @@ describe('desktop bus health', () => {
     t.lull.engine.endFocus();
     await t.source.settled();
     expect(await stack.dunstctl('is-paused')).toBe('false');
+  });
+});
+
+describe('desktop bus health line', () => {
+  it('notifications lost under a flood: one degraded line, the same however many more are lost (no state event per loss)', () => {
+    const facts: HealthFacts = {
+      stopped: false, enabled: true, address: 'unix:path=/bus', connected: true, busError: null,
+      daemon: { kind: 'control', name: 'dunst' }, hold: { phase: 'held', daemon: 'dunst', problem: null }, dropped: 1,
+    };
+    const one = describeHealth(facts);
+    expect(one).toEqual({ state: 'degraded', detail: 'desktop notifications came faster than they could be recorded: some were lost' });
+    expect(describeHealth({ ...facts, dropped: 5_000 })).toEqual(one);
   });
 });
