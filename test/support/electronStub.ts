@@ -47,10 +47,8 @@ function freshState() {
     protocolHandlers: new Map<string, (request: Request) => Response | Promise<Response>>(),
     ipcHandlers: new Map<string, (event: SenderEvent, payload: unknown) => unknown>(),
     shortcuts: new Map<string, () => void>(),
-    refusedShortcuts: new Set<string>(),
     opened: [] as string[],
     exposed: new Map<string, unknown>(),
-    loginItems: [] as { openAtLogin: boolean; args?: string[] }[],
     permissionRequest: null as null | ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void),
     permissionCheck: null as null | ((...args: unknown[]) => boolean),
     devicePermission: null as null | ((...args: unknown[]) => boolean),
@@ -58,7 +56,6 @@ function freshState() {
     sandboxEnabled: false,
     singleInstance: { granted: true, data: undefined as unknown },
     quits: 0,
-    exitCode: null as number | null,
   };
 }
 
@@ -177,9 +174,7 @@ class FakeApp extends EventEmitter {
     holder.state.quits++;
     this.emit('before-quit', preventable());
   }
-  exit(code: number): void {
-    holder.state.exitCode = code;
-  }
+  exit(): void {}
   enableSandbox(): void {
     holder.state.sandboxEnabled = true;
   }
@@ -200,9 +195,7 @@ class FakeApp extends EventEmitter {
   getLocale(): string {
     return 'en-GB';
   }
-  setLoginItemSettings(settings: { openAtLogin: boolean; args?: string[] }): void {
-    holder.state.loginItems.push(settings);
-  }
+  setLoginItemSettings(): void {}
 }
 
 export const app: FakeApp = (holder.app ??= new FakeApp());
@@ -228,7 +221,6 @@ export const ipcMain: IpcMainLike & { on(channel: string, listener: unknown): vo
 };
 export const globalShortcut: GlobalShortcutLike = {
   register: (accelerator, callback) => {
-    if (holder.state.refusedShortcuts.has(accelerator)) return false;
     holder.state.shortcuts.set(accelerator, callback);
     return true;
   },
