@@ -5,7 +5,6 @@ import { execFile } from 'node:child_process';
 import { z } from 'zod';
 
 export type DaemonName = 'dunst' | 'mako' | 'swaync' | 'gnome';
-export const DAEMON_NAMES: readonly DaemonName[] = ['dunst', 'mako', 'swaync', 'gnome'];
 
 export interface CommandResult {
   code: number;

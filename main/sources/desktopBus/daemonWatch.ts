@@ -4,6 +4,7 @@ import type { Message } from 'dbus-next';
 import dbus from 'dbus-next';
 import { connectBus, MessageType, NO_AUTO_START, type BusConnection } from './busConnection.ts';
 import { NOTIFICATIONS_INTERFACE } from './monitor.ts';
+import { LULL_HINT } from './notifyCall.ts';
 
 const DBUS = { destination: 'org.freedesktop.DBus', path: '/org/freedesktop/DBus', interface: 'org.freedesktop.DBus' } as const;
 const NOTIFICATIONS = { destination: NOTIFICATIONS_INTERFACE, path: '/org/freedesktop/Notifications', interface: NOTIFICATIONS_INTERFACE } as const;
@@ -34,7 +35,7 @@ export interface DaemonWatch {
 export async function sendNotify(conn: BusConnection, args: NotifyArgs): Promise<void> {
   const hints: Record<string, InstanceType<typeof dbus.Variant>> = {
     urgency: new dbus.Variant('y', args.urgency),
-    'x-lull': new dbus.Variant('s', args.lullHint),
+    [LULL_HINT]: new dbus.Variant('s', args.lullHint),
   };
   if (args.category) hints.category = new dbus.Variant('s', args.category);
   await conn.call({
