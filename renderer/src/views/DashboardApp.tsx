@@ -2,6 +2,7 @@
 // weekly report, settings) behind a hash route, so it works from a file and from the host alike.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { weekQuerySchema } from '../../../preload/contract.ts';
 import { NoticeBar } from '../components/NoticeBar.tsx';
 import { useDashboard } from '../store/context.tsx';
 import { FirstRun } from './FirstRun.tsx';
@@ -18,7 +19,7 @@ export function parseRoute(hash: string): Route {
   // The tray's "Custom…" opens here, with the cursor in the minutes field.
   if (page === 'focus') return { page: 'today', customFocus: true };
   if (page === 'settings') return { page: 'settings' };
-  if (page === 'report') return { page: 'report', week: arg && /^\d{4}-W\d{2}$/.test(arg) ? arg : null };
+  if (page === 'report') return { page: 'report', week: arg && weekQuerySchema.safeParse({ week: arg }).success ? arg : null };
   return { page: 'today' };
 }
 

@@ -2,6 +2,7 @@
 // the focus commands (start for 25/50/90 min or until the next batch, end now, release, skip today).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { focusRequestSchema } from '../../../../preload/contract.ts';
 import { clockTime, relativeTime } from '../../format/time.ts';
 import { useLocale } from '../../components/Locale.tsx';
 import { useDashboard, useDashboardShallow } from '../../store/context.tsx';
@@ -20,7 +21,8 @@ export function StatusCard({ customFocus = false }: { customFocus?: boolean }) {
   const endsAt = status.block?.endsAt;
   const next = status.nextBatchAt;
   const customMinutes = Number(custom);
-  const customValid = Number.isInteger(customMinutes) && customMinutes >= 1 && customMinutes <= 720;
+  // The contract's own check, so the button is enabled exactly when main would take the request.
+  const customValid = focusRequestSchema.safeParse({ minutes: customMinutes }).success;
 
   return (
     <section className={`card status ${focusing ? 'focusing' : 'idle'}`} aria-labelledby="status-title">
