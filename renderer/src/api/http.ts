@@ -1,6 +1,7 @@
 // The LullApi over the headless host's HTTP API and server-sent events, generated from the
 // contract's route table. Same-origin requests carry the HttpOnly session cookie by themselves.
-import { eventsPath, httpRoutes, methods, subscriptions, type ApiErrorBody, type EventChannel, type Item, type LullApi } from '../../../preload/contract.ts';
+import { z } from 'zod';
+import { errorSchema, eventsPath, httpRoutes, methods, subscriptions, type EventChannel, type Item, type LullApi } from '../../../preload/contract.ts';
 import { LullApiError } from '../../../preload/bridge.ts';
 
 export interface HttpTransportOptions {
@@ -41,15 +42,13 @@ function buildRequest(route: { method: string; path: string }, request: unknown)
   };
 }
 
+/** How the HTTP API answers a refusal: the contract's error body under `error`. */
+const errorAnswer = z.object({ error: errorSchema });
+
 async function readError(response: Response): Promise<LullApiError> {
-  let body: ApiErrorBody = { code: `http-${response.status}`, message: `Lull answered ${response.status}` };
-  try {
-    const parsed = (await response.json()) as { error?: ApiErrorBody };
-    if (parsed.error?.code && parsed.error.message) body = parsed.error;
-  } catch {
-    // Not JSON (a proxy's page, a dropped connection): keep the status-based error.
-  }
-  return new LullApiError(body);
+  // Not JSON or not Lull's error shape (a proxy's page, a dropped connection): a status-based error.
+  const parsed = errorAnswer.safeParse(await response.json().catch(() => null));
+  return new LullApiError(parsed.success ? parsed.data.error : { code: `http-${response.status}`, message: `Lull answered ${response.status}` });
 }
 
 export function createHttpApi(opts: HttpTransportOptions = {}): LullApi {
