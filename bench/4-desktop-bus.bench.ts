@@ -13,6 +13,7 @@ import { createDesktopBus, type DesktopBusSource } from '../main/sources/desktop
 import { openConfSettings } from '../main/store/confSettings.ts';
 import { runChild } from '../test/support/child.ts';
 import { startDesktopStack, type DesktopStack } from '../test/support/desktopStack.ts';
+import { quietSettings, until } from '../test/sources/desktopBus/lullOnStack.ts';
 import type { Row } from './table.ts';
 
 const sender = join(import.meta.dirname, '..', 'test', 'sources', 'desktopBus', 'fixtures', 'notifyFlood.ts');
@@ -68,7 +69,7 @@ async function benchDesktopBus(): Promise<Row[]> {
       dataDir,
       openSettings: (cwd) => {
         const settings = openConfSettings(cwd);
-        settings.patch({ schedule: [], batchTimes: [], timeZone: 'UTC' });
+        settings.patch(quietSettings);
         return settings;
       },
       sources: [async (ctx) => (source = await createDesktopBus({ env: stack.env })(ctx))],
@@ -91,9 +92,7 @@ async function benchDesktopBus(): Promise<Row[]> {
     // A fresh dunst, as for its baseline (its waiting queue slows each insert); Lull holds the new one too.
     await stack.stopDunst();
     await stack.startDunst();
-    for (const until = Date.now() + 10_000; (await stack.dunstctl('is-paused')) !== 'true'; await new Promise((r) => setTimeout(r, 20))) {
-      if (Date.now() > until) throw new Error('Lull did not hold the restarted dunst');
-    }
+    if ((await until(() => stack.dunstctl('is-paused'), 'true')) !== 'true') throw new Error('Lull did not hold the restarted dunst');
     const replyRate = await sustained('Answered', true);
     const stats = await (source as DesktopBusSource | null)?.diagnostics();
     const n = SUSTAINED_COUNT.toLocaleString('en-US');
