@@ -105,7 +105,7 @@ export function createQueueSlice(view: QueueView): SliceCreator<QueueSlice, Pick
     };
 
     return {
-      ...initialQueueState(view),
+      ...initialQueueState(),
       loadQueue: () => reload(),
       heldCountIs(held) {
         const s = get();

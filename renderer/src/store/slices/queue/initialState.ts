@@ -14,7 +14,6 @@ export interface PendingQueueAction {
 }
 
 export interface QueueState {
-  queueView: QueueView;
   /** Items in main's order (arrival, then id); later pages are appended as they load. */
   items: readonly Item[];
   queueLoad: 'idle' | 'loading' | 'more' | 'ready' | 'failed';
@@ -33,8 +32,7 @@ export interface QueueState {
   queueError: string | null;
 }
 
-export const initialQueueState = (view: QueueView): QueueState => ({
-  queueView: view,
+export const initialQueueState = (): QueueState => ({
   items: [],
   queueLoad: 'idle',
   hidden: new Set(),

@@ -115,5 +115,4 @@ export const queueSelectors = {
     const lists = kind === 's' ? [...senders.values()] : [senders.get(sender ?? '') ?? []];
     return lists.flat().flatMap((i) => (s.hidden.has(i.id) ? [] : [i.id]));
   },
-  canUndo: (s: QueueState): boolean => s.pending !== null,
 };

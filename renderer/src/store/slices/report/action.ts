@@ -1,14 +1,12 @@
-// Loading a week's report, moving between weeks, and exporting it (CSV here, PDF by main or
+// Loading a week's report (the view moves between weeks by link) and exporting it (CSV here, PDF by main or
 // the browser's print). The CSV is made by the same function the CLI and the API use.
 import { weeklyReportCsv } from '../../../../../main/core/reportCsv.ts';
-import { shiftWeek } from '../../../format/time.ts';
 import { errorMessage, type SliceCreator } from '../../slice.ts';
 import type { SessionSlice } from '../session/action.ts';
 import { initialReportState, type ReportState } from './initialState.ts';
 
 export interface ReportAction {
   loadReport(week?: string | null): Promise<void>;
-  showWeek(delta: number): Promise<void>;
   /** The report as CSV text and a file name for it, or null while none is loaded. */
   reportCsv(): { name: string; text: string } | null;
   exportPdf(): Promise<void>;
@@ -27,11 +25,6 @@ export const createReportSlice: SliceCreator<ReportSlice, Pick<SessionSlice, 'no
     } catch (error) {
       if (get().reportWeek === week) set({ reportLoading: false, reportError: errorMessage(error) });
     }
-  },
-  async showWeek(delta) {
-    const current = get().report?.week ?? get().reportWeek;
-    if (!current) return;
-    await get().loadReport(shiftWeek(current, delta));
   },
   reportCsv() {
     const report = get().report;

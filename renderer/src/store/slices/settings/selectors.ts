@@ -1,11 +1,10 @@
 // Named reads of the settings: the refusal reasons that belong to one field.
+import { systemTimeZone } from '../../../../../main/core/settings.ts';
 import type { SettingsState } from './initialState.ts';
 
 export const settingsSelectors = {
-  settings: (s: SettingsState) => s.settings,
-  timeZone: (s: SettingsState): string => s.settings?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+  timeZone: (s: SettingsState): string => s.settings?.timeZone ?? systemTimeZone(),
   language: (s: SettingsState) => s.settings?.language ?? 'system',
-  isFirstRun: (s: SettingsState): boolean => s.settings !== null && s.settings.role === null,
   /** The reason a field (or anything under it) was refused, or undefined. */
   errorFor: (path: string) => (s: SettingsState): string | undefined => {
     for (const [field, message] of Object.entries(s.fieldErrors)) if (field === path || field.startsWith(`${path}.`)) return message;
@@ -13,5 +12,4 @@ export const settingsSelectors = {
   },
   /** The reason for `path` itself, not for anything under it. */
   exactErrorFor: (path: string) => (s: SettingsState): string | undefined => s.fieldErrors[path],
-  isSaving: (key: string) => (s: SettingsState): boolean => s.savingFields.includes(key),
 };

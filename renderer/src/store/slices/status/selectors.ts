@@ -4,7 +4,6 @@ import type { StatusState } from './initialState.ts';
 export const statusSelectors = {
   isFocusing: (s: StatusState): boolean => s.status?.state === 'focus',
   heldCount: (s: StatusState): number => s.status?.held ?? 0,
-  blockEndsAt: (s: StatusState): string | null => s.status?.block?.endsAt ?? null,
   nextBatchAt: (s: StatusState): string | null => s.status?.nextBatchAt ?? null,
   /** Sources that cannot do their work (no session bus, a daemon that cannot be held); turned off ones are the user's choice. */
   troubledSources: (s: StatusState): NonNullable<StatusState['status']>['sources'] => s.status?.sources.filter((x) => x.state === 'unavailable' || x.state === 'degraded') ?? NO_SOURCES,
