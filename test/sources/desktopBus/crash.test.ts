@@ -51,6 +51,9 @@ async function killMidBlock(dataDir: string, withBreakthrough = false): Promise<
   return overlay;
 }
 
+/** Two minutes on: the killed run's 1-minute block has ended by the next start. */
+const later: Clock = { now: () => Date.now() + 120_000, at: (at, fn) => systemClock.at(at - 120_000, fn) };
+
 const overlayAnswers = (address: string): Promise<boolean> =>
   new Promise((resolve) => execFile('dunstctl', ['is-paused'], { env: { ...stack.env, DBUS_SESSION_BUS_ADDRESS: address }, timeout: 3_000 }, (e) => resolve(!e)));
 
@@ -67,7 +70,6 @@ describe('SIGKILL of Lull mid-block', () => {
     dirs.push(dirname(overlay!.slice('unix:path='.length).split(',')[0]!)); // its temp dir is all a killed Lull leaves
 
     // The next start comes after the 1-minute block has ended: no block is active.
-    const later: Clock = { now: () => Date.now() + 120_000, at: (at, fn) => systemClock.at(at - 120_000, fn) };
     const restarted = await openLullOnStack(stack, { dataDir, clock: later });
     try {
       await restarted.source.settled();
@@ -98,7 +100,6 @@ describe('SIGKILL of Lull mid-block', () => {
   it('restarting with the desktop source turned off still gives dunst back', async () => {
     const dataDir = freshDataDir();
     await killMidBlock(dataDir);
-    const later: Clock = { now: () => Date.now() + 120_000, at: (at, fn) => systemClock.at(at - 120_000, fn) };
     const restarted = await openLullOnStack(stack, { dataDir, clock: later, settings: { sources: { httpInbox: true, desktopBus: false } } });
     try {
       expect(restarted.source.health().state).toBe('stopped');
