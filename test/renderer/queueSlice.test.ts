@@ -13,13 +13,17 @@ beforeEach(async () => {
 });
 afterEach(() => core.close());
 
-async function released(items: { source: string; sender?: string; title: string; url?: string }[]) {
+/** A hydrated review window over `items`, held during a block and released at its end. */
+async function reviewOf(items: { source: string; sender?: string; title: string; url?: string }[]) {
   core.lull.engine.startFocus({ minutes: 60 });
   for (const item of items) {
     await ingest(core, item);
     core.clock.advance(1000); // arrivals in order, as they would come
   }
   core.lull.engine.endFocus();
+  const store = createReviewStore(core.api, core.deps);
+  await store.getState().hydrate();
+  return store;
 }
 
 const heldIds = async (): Promise<string[]> => (await core.api.listQueue({ view: 'held', limit: 1000 })).items.map((i) => i.id);
@@ -27,14 +31,12 @@ const reviewIds = async (): Promise<string[]> => (await core.api.listQueue({ vie
 
 describe('queue slice', () => {
   it('groups by source, then sender, in order of first arrival, with a count of what is left', async () => {
-    await released([
+    const store = await reviewOf([
       { source: 'slack', sender: 'anna', title: 'a1' },
       { source: 'mail', sender: 'bo', title: 'b1' },
       { source: 'slack', sender: 'cai', title: 'c1' },
       { source: 'slack', sender: 'anna', title: 'a2' },
     ]);
-    const store = createReviewStore(core.api, core.deps);
-    await store.getState().hydrate();
     const rows = queueSelectors.rows(store.getState());
     expect(rows.map((r) => (r.kind === 'item' ? r.item.title : r.kind === 'sender' ? `  ${r.sender} ${r.count}` : `${r.source} ${r.count}`))).toEqual([
       'slack 3',
@@ -52,12 +54,10 @@ describe('queue slice', () => {
   });
 
   it('shows an action at once, sends it when the undo window closes, and undo brings the item back unsent', async () => {
-    await released([
+    const store = await reviewOf([
       { source: 'ci', sender: 'bot', title: 'one' },
       { source: 'ci', sender: 'bot', title: 'two' },
     ]);
-    const store = createReviewStore(core.api, core.deps);
-    await store.getState().hydrate();
     const s = store.getState();
     s.moveActive(2); // source, sender, first item
     s.act('done');
@@ -74,13 +74,11 @@ describe('queue slice', () => {
   });
 
   it('sends the previous action when the next one is taken; a group action covers every item in it', async () => {
-    await released([
+    const store = await reviewOf([
       { source: 'ci', sender: 'bot', title: 'b1' },
       { source: 'ci', sender: 'bot', title: 'b2' },
       { source: 'mail', sender: 'eve', title: 'e1' },
     ]);
-    const store = createReviewStore(core.api, core.deps);
-    await store.getState().hydrate();
     store.getState().act('done'); // the "ci" source row: both items
     expect(queueSelectors.left(store.getState())).toBe(1);
     store.getState().act('snooze'); // cursor moved to "mail": sends the done first
@@ -92,13 +90,11 @@ describe('queue slice', () => {
   });
 
   it('keeps each group in its place when its first item is acted on', async () => {
-    await released([
+    const store = await reviewOf([
       { source: 'slack', sender: 'anna', title: 'a1' },
       { source: 'mail', sender: 'bo', title: 'b1' },
       { source: 'slack', sender: 'anna', title: 'a2' },
     ]);
-    const store = createReviewStore(core.api, core.deps);
-    await store.getState().hydrate();
     store.getState().moveActive(2);
     store.getState().act('done');
     const rows = queueSelectors.rows(store.getState());
@@ -108,13 +104,11 @@ describe('queue slice', () => {
   });
 
   it('moves with j/k limits, folds groups, and keeps the cursor on the next row after an action', async () => {
-    await released([
+    const store = await reviewOf([
       { source: 'a', sender: 'x', title: '1' },
       { source: 'a', sender: 'x', title: '2' },
       { source: 'b', sender: 'y', title: '3' },
     ]);
-    const store = createReviewStore(core.api, core.deps);
-    await store.getState().hydrate();
     const s = () => store.getState();
     s().moveActive(-5);
     expect(queueSelectors.activeIndex(s())).toBe(0);
@@ -154,9 +148,7 @@ describe('queue slice', () => {
   });
 
   it('brings an item back with a notice when main refuses the action (nothing is lost)', async () => {
-    await released([{ source: 'ci', sender: 'bot', title: 'gone' }]);
-    const store = createReviewStore(core.api, core.deps);
-    await store.getState().hydrate();
+    const store = await reviewOf([{ source: 'ci', sender: 'bot', title: 'gone' }]);
     const [id] = await reviewIds();
     const [item] = store.getState().items;
     // Main no longer knows the id the window acts on (as if it came from another machine).
