@@ -43,7 +43,7 @@ export interface TrayOptions<Image, Menu> {
 
 export const FOCUS_MINUTES = [25, 50, 90] as const;
 
-export function createTray<Image, Menu>(opts: TrayOptions<Image, Menu>): { refresh(): void; dispose(): void } {
+export function createTray<Image, Menu>(opts: TrayOptions<Image, Menu>): { dispose(): void } {
   const { tray, actions } = opts;
   let timer: Cancel | null = null;
   let shownIcon: TrayIconState | null = null;
@@ -107,7 +107,6 @@ export function createTray<Image, Menu>(opts: TrayOptions<Image, Menu>): { refre
   tray.on('mouse-enter', () => render(opts.engine.status()));
   render(opts.engine.status());
   return {
-    refresh: () => render(opts.engine.status()),
     dispose() {
       off();
       timer?.();

@@ -1,8 +1,11 @@
 // Lull's windows: created only when asked for, shown on `ready-to-show`, destroyed when closed
 // (no hidden renderer stays alive), one of each kind, and reopened where they were last.
 import type { BrowserWindowConstructorOptions, Event } from 'electron';
+import { logger } from '../log.ts';
 import type { Rect, WindowBounds } from './windowBounds.ts';
 import { secureWebPreferences } from './security.ts';
+
+const log = logger('windows');
 
 export type WindowKind = 'dashboard' | 'review';
 
@@ -40,13 +43,11 @@ export interface WindowManagerOptions {
   icon?: string;
   bounds: WindowBounds;
   workAreas: () => Rect[];
-  onLoadFailed?: (kind: WindowKind) => void;
 }
 
 export interface WindowManager {
   /** Shows the window of `kind` (creating it if needed), at `route` when given. */
   open(kind: WindowKind, route?: string): WindowLike;
-  isOpen(kind: WindowKind): boolean;
   /** Sends a contract event to every open window. */
   broadcast(channel: string, payload: unknown): void;
 }
@@ -54,6 +55,8 @@ export interface WindowManager {
 export function createWindowManager(opts: WindowManagerOptions): WindowManager {
   const open = new Map<WindowKind, WindowLike>();
   const ready = new Set<WindowLike>();
+  const load = (win: WindowLike, kind: WindowKind, route?: string): void =>
+    void win.loadURL(opts.pageUrl(WINDOW_SPECS[kind].page, route)).catch((error: unknown) => log.warn({ kind, err: error instanceof Error ? error.message : String(error) }, 'a window could not load its page'));
   const create = (kind: WindowKind, route?: string): WindowLike => {
     const spec = WINDOW_SPECS[kind];
     const saved = opts.bounds.get(kind, opts.workAreas());
@@ -77,14 +80,14 @@ export function createWindowManager(opts: WindowManagerOptions): WindowManager {
       ready.delete(win);
       if (open.get(kind) === win) open.delete(kind);
     });
-    win.loadURL(opts.pageUrl(spec.page, route)).catch(() => opts.onLoadFailed?.(kind));
+    load(win, kind, route);
     return win;
   };
   return {
     open(kind, route) {
       const win = open.get(kind);
       if (!win || win.isDestroyed()) return create(kind, route);
-      if (route !== undefined) win.loadURL(opts.pageUrl(WINDOW_SPECS[kind].page, route)).catch(() => opts.onLoadFailed?.(kind));
+      if (route !== undefined) load(win, kind, route);
       // Not painted yet: it shows itself on ready-to-show.
       if (!ready.has(win)) return win;
       if (win.isMinimized()) win.restore();
@@ -92,7 +95,6 @@ export function createWindowManager(opts: WindowManagerOptions): WindowManager {
       win.focus();
       return win;
     },
-    isOpen: (kind) => open.has(kind),
     broadcast(channel, payload) {
       for (const win of open.values()) if (!win.isDestroyed()) win.webContents.send(channel, payload);
     },
