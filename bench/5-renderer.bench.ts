@@ -5,10 +5,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Item } from '../main/core/types.ts';
 import { openConfSettings } from '../main/store/confSettings.ts';
 import { createRepository } from '../main/store/repository.ts';
+import { launchChromium } from '../test/e2e/browser.ts';
 import { startHost } from '../test/support/host.ts';
 import type { Row } from './table.ts';
 
@@ -87,7 +88,7 @@ async function benchRenderer(): Promise<Row[]> {
   const home = mkdtempSync(join(tmpdir(), 'lull-bench-renderer-'));
   await seed(home);
   const host = await startHost({ home });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     const page = await context.newPage();
