@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { WeeklyReportDto } from '../../../../preload/contract.ts';
 import { dateRange, dayLabel, duration, shiftWeek, weekNumber } from '../../format/time.ts';
 import { useLocale } from '../../components/Locale.tsx';
-import { useDashboard, useDashboardShallow } from '../../store/context.tsx';
+import { useDashboardShallow } from '../../store/context.tsx';
 import { SUMMARY_KEYS, type SummaryKey } from '../../store/slices/report/selectors.ts';
 import { RULES } from '../../store/slices/stats/selectors.ts';
 import { ArrivalsHeatMap, DispositionChart, FocusHoursChart, TopBars } from './charts.tsx';
@@ -93,7 +93,6 @@ export function ReportView({ week }: { week: string | null }) {
   const { locale } = useLocale();
   const { report, loading, error } = useDashboardShallow((s) => ({ report: s.report, loading: s.reportLoading, error: s.reportError }));
   const { loadReport, reportCsv, exportPdf } = useDashboardShallow((s) => ({ loadReport: s.loadReport, reportCsv: s.reportCsv, exportPdf: s.exportPdf }));
-  const refocus = useDashboard((s) => s.report?.refocusEstimate.minutesPerMoment ?? s.settings?.refocusMinutes ?? 23);
   useEffect(() => void loadReport(week), [week, loadReport]);
 
   if (!report) return <div className="page">{error ? <p role="alert">{error}</p> : <p className="loading">{t('common.loading')}</p>}</div>;
@@ -125,7 +124,7 @@ export function ReportView({ week }: { week: string | null }) {
       </header>
       {error ? <p role="alert">{error}</p> : null}
       <Summary report={report} />
-      <p className="how">{t('stats.howWeCount', { minutes: refocus })}</p>
+      <p className="how">{t('stats.howWeCount', { minutes: report.refocusEstimate.minutesPerMoment })}</p>
       <div className="charts">
         <figure className="chart">
           <figcaption>{t('report.chart.focus')}</figcaption>
