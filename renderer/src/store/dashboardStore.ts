@@ -46,10 +46,10 @@ export function createDashboardStore(api: LullApi, overrides: Partial<StoreDeps>
             if (get().queueLoad !== 'idle') quietly(get().loadQueue());
           }),
           api.onBlockEnded(() => quietly(refreshSchedule())),
+          // Main follows a settings change with a state:changed of its own: no status to fetch here.
           api.onSettingsChanged((value) => {
             get().receiveSettings(value);
             quietly(refreshSchedule());
-            quietly(get().loadStatus());
             if (get().report) quietly(get().loadReport());
           }),
           api.onSettingsReset(({ movedTo }) => get().settingsWereReset(movedTo)),
