@@ -12,6 +12,8 @@ import { configureLogging, logger } from '../log.ts';
 import { startDigests } from '../delivery/digest.ts';
 import { openLull, type Lull } from '../service/lull.ts';
 import { watchSystemClock } from '../service/clockWatch.ts';
+import { platformSources } from '../sources/platformSources.ts';
+import { languageFor } from '../core/settings.ts';
 import { defaultDataDir } from '../service/dataDir.ts';
 import { startShellApi } from './httpApi.ts';
 import { registerIpc } from './ipc.ts';
@@ -24,9 +26,7 @@ import { createReportPdf } from './reportPdf.ts';
 import { openReviewOnSchedule } from './review.ts';
 import { hardenContents, hardenSession, openExternalSafely } from './security.ts';
 import { bindFocusShortcut, toggleFocus } from './shortcut.ts';
-import { shellSources } from './sources.ts';
 import { createTray } from './tray.ts';
-import { trayLanguage } from './trayText.ts';
 import { openWindowBounds } from './windowBounds.ts';
 import { createWindowManager, type WindowKind } from './windows.ts';
 
@@ -77,7 +77,7 @@ async function startShell(launch: LaunchCommand): Promise<void> {
   const lull: Lull = openLull({
     dataDir,
     openSettings: openAppSettings,
-    sources: shellSources(),
+    sources: platformSources(),
     openItem: (url) => openExternalSafely(openExternal, url),
     exportPdf: printPdf,
   });
@@ -94,7 +94,7 @@ async function startShell(launch: LaunchCommand): Promise<void> {
     skipToday: () => engine.skipToday(),
   };
   const locale = app.getSystemLocale() || app.getLocale();
-  const language = (): 'en' | 'sv' => trayLanguage(settings.get().language, locale);
+  const language = (): 'en' | 'sv' => languageFor(settings.get().language, locale);
   const trayIcon = (state: string) => nativeImage.createFromPath(assets(process.platform === 'darwin' ? `tray-${state}Template.png` : `tray-${state}.png`));
   const tray = createTray({
     tray: new Tray(trayIcon('idle')),
@@ -131,11 +131,7 @@ async function startShell(launch: LaunchCommand): Promise<void> {
   settings.onChange((next) => loginItem(next.launchAtLogin));
 
   watchPower({ powerMonitor, resync: () => engine.resync(), onShutdown: () => app.quit() });
-  const stopClockWatch = watchSystemClock({
-    settingsTimeZone: () => settings.get().timeZone,
-    setTimeZone: (timeZone) => void settings.patch({ timeZone }),
-    resync: () => engine.resync(),
-  });
+  const stopClockWatch = watchSystemClock(lull);
 
   const runLaunch = (command: LaunchCommand): void => runLaunchCommand(command, { ...commands, open });
   app.on('second-instance', (_event, _argv, _cwd, data) => runLaunch(forwardedCommand(data)));

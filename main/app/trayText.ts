@@ -56,11 +56,6 @@ export interface TrayWords {
   timeZone: string;
 }
 
-export function trayLanguage(setting: 'system' | 'en' | 'sv', locale: string): TrayLanguage {
-  if (setting !== 'system') return setting;
-  return locale.toLowerCase().startsWith('sv') ? 'sv' : 'en';
-}
-
 export function say(words: TrayWords, key: TrayMessage, vars: Record<string, string | number> = {}): string {
   return MESSAGES[words.language][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
 }

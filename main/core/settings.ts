@@ -97,6 +97,12 @@ function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Reco
   return out;
 }
 
+/** The language Lull's own words are in: the setting, or the system's locale when it says "system". */
+export function languageFor(setting: Settings['language'], locale: string): 'en' | 'sv' {
+  if (setting !== 'system') return setting;
+  return locale.toLowerCase().startsWith('sv') ? 'sv' : 'en';
+}
+
 /** What each role pre-fills (PRODUCT.md §2). */
 export function rolePreset(role: Role): Partial<SettingsInput> {
   const weekdays = [1, 2, 3, 4, 5];

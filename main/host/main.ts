@@ -9,7 +9,8 @@ import { configureLogging, logger } from '../log.ts';
 import { watchSystemClock } from '../service/clockWatch.ts';
 import { defaultDataDir } from '../service/dataDir.ts';
 import { AlreadyRunning } from '../store/instanceLock.ts';
-import { hostSources, startHostDigests } from './desktop.ts';
+import { platformSources } from '../sources/platformSources.ts';
+import { startHostDigests } from './desktop.ts';
 import { startHost } from './host.ts';
 
 const USAGE = `usage: lull-host [--port N] [--no-open]
@@ -51,7 +52,7 @@ export async function main(argv: string[]): Promise<number> {
   const log = logger('host');
   let host;
   try {
-    host = await startHost({ dataDir, port, sources: hostSources() });
+    host = await startHost({ dataDir, port, sources: platformSources() });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (error instanceof AlreadyRunning) console.error(`lull-host: ${error.message}`);
@@ -64,13 +65,8 @@ export async function main(argv: string[]): Promise<number> {
   log.info({ port: host.port }, 'host ready');
   if (!args['no-open']) openBrowser(link);
   const stopDigests = startHostDigests(host.lull);
-  const { lull } = host;
   // After suspend, a clock change or a time-zone change, missed batches are released once.
-  const stopClockWatch = watchSystemClock({
-    settingsTimeZone: () => lull.settings.get().timeZone,
-    setTimeZone: (timeZone) => void lull.settings.patch({ timeZone }),
-    resync: () => lull.engine.resync(),
-  });
+  const stopClockWatch = watchSystemClock(host.lull);
   return new Promise<number>((resolve) => {
     const stop = (signal: string): void => {
       log.info({ signal }, 'stopping');

@@ -4,6 +4,7 @@
 // setting that followed the system follows it to the new zone.
 import { readlinkSync } from 'node:fs';
 import { logger } from '../log.ts';
+import type { Lull } from './lull.ts';
 
 const log = logger('clock-watch');
 
@@ -66,8 +67,13 @@ export function followTimeZone(lull: ZoneFollower, from: string, to: string, env
   else lull.resync();
 }
 
-/** The watch as the app runs it: the real clocks, a one-minute interval that never keeps Lull alive. */
-export function watchSystemClock(lull: ZoneFollower): () => void {
+/** The watch as the app and the host run it: the real clocks, a one-minute interval that never keeps Lull alive. */
+export function watchSystemClock({ settings, engine }: Pick<Lull, 'settings' | 'engine'>): () => void {
+  const lull: ZoneFollower = {
+    settingsTimeZone: () => settings.get().timeZone,
+    setTimeZone: (timeZone) => void settings.patch({ timeZone }),
+    resync: () => engine.resync(),
+  };
   return watchClock({
     wallNow: Date.now,
     monotonicNow: () => performance.now(),

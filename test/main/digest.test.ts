@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { startDigests, LULL_HINT } from '../../main/delivery/digest.ts';
 import { digestText } from '../../main/delivery/digestText.ts';
-import { shellSources } from '../../main/app/sources.ts';
+import { platformSources as shellSources } from '../../main/sources/platformSources.ts';
 import { DESKTOP_SOURCE } from '../../main/sources/desktopBus/notifyCall.ts';
 import { startDesktopBus } from '../../main/sources/desktopBus/index.ts';
 import { harness } from '../support/engineHarness.ts';

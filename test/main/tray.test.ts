@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { createTray } from '../../main/app/tray.ts';
-import { tooltip, trayLanguage, type TrayWords } from '../../main/app/trayText.ts';
+import { tooltip, type TrayWords } from '../../main/app/trayText.ts';
+import { languageFor as trayLanguage } from '../../main/core/settings.ts';
 import { harness } from '../support/engineHarness.ts';
 import { FakeTray, menuItem, type FakeMenu } from '../support/electronStub.ts';
 
