@@ -1,8 +1,9 @@
 // <data dir>/api.json = { port, token }, mode 0600: how the CLI and other tools find the API.
-// Written atomically (temp file, fsync, rename) so a reader never sees half a file.
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+// Written durably, so a reader never sees half a file.
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { writeFileDurably } from '../store/durableFile.ts';
 
 export const apiInfoSchema = z.object({ port: z.number().int().min(1).max(65535), token: z.string().min(16) });
 export type ApiInfo = z.output<typeof apiInfoSchema>;
@@ -10,16 +11,7 @@ export type ApiInfo = z.output<typeof apiInfoSchema>;
 export const apiFilePath = (dataDir: string): string => join(dataDir, 'api.json');
 
 export function writeApiFile(dataDir: string, info: ApiInfo): void {
-  const path = apiFilePath(dataDir);
-  const temp = `${path}.${process.pid}.tmp`;
-  const fd = openSync(temp, 'w', 0o600);
-  try {
-    writeSync(fd, `${JSON.stringify(info)}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, path);
+  writeFileDurably(apiFilePath(dataDir), `${JSON.stringify(info)}\n`);
 }
 
 /** The API's address, or null when no Lull has written one (or the file is unreadable). */

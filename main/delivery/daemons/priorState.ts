@@ -1,9 +1,10 @@
 // The daemon's state from before Lull paused it, kept in <data dir>/daemon-state.json and made
 // durable (temp file, fsync, rename, fsync of the directory) before the daemon is touched, so a
 // Lull killed mid-block restores it on its next start.
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { fsyncDir, writeFileDurably } from '../../store/durableFile.ts';
 import { priorStateSchema, type DaemonName, type PriorState } from './control.ts';
 
 export const PRIOR_STATE_FILE = 'daemon-state.json';
@@ -26,31 +27,12 @@ export function unsilenced(daemon: DaemonName): PriorState {
   }
 }
 
-function fsyncDir(dir: string): void {
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 export function priorStatePath(dataDir: string): string {
   return join(dataDir, PRIOR_STATE_FILE);
 }
 
 export function savePriorState(dataDir: string, prior: PriorState, now = new Date()): void {
-  const path = priorStatePath(dataDir);
-  const temp = `${path}.tmp`;
-  const fd = openSync(temp, 'w', 0o600);
-  try {
-    writeSync(fd, `${JSON.stringify({ version: 1, savedAt: now.toISOString(), prior })}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, path);
-  fsyncDir(dirname(path));
+  writeFileDurably(priorStatePath(dataDir), `${JSON.stringify({ version: 1, savedAt: now.toISOString(), prior })}\n`);
 }
 
 export function readPriorState(dataDir: string, now = new Date()): PriorRead {
