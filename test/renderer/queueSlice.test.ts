@@ -147,6 +147,22 @@ describe('queue slice', () => {
     expect(store.getState().status?.held).toBe(1);
   });
 
+  it('reloads the held view once when a batch is released (its count says so; batch:released adds no second fetch)', async () => {
+    core.lull.engine.startFocus({ minutes: 60 });
+    for (const title of ['a', 'b', 'c']) await ingest(core, { source: 'ci', title });
+    let lists = 0;
+    const api = { ...core.api, listQueue: (request: Parameters<typeof core.api.listQueue>[0]) => (lists++, core.api.listQueue(request)) };
+    const store = createDashboardStore(api, core.deps);
+    await store.getState().hydrate();
+    await store.getState().loadQueue();
+    lists = 0;
+    await core.api.releaseNow();
+    await expect.poll(() => store.getState().items).toEqual([]);
+    await expect.poll(() => store.getState().today?.held).toBe(3);
+    await store.getState().loadQueue(); // one load of our own, settled behind any reload still running
+    expect(lists).toBe(2);
+  });
+
   it('brings an item back with a notice when main refuses the action (nothing is lost)', async () => {
     const store = await reviewOf([{ source: 'ci', sender: 'bot', title: 'gone' }]);
     const [id] = await reviewIds();

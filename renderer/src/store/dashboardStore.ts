@@ -40,11 +40,9 @@ export function createDashboardStore(api: LullApi, overrides: Partial<StoreDeps>
             quietly(refreshStats());
             if (blockChanged) quietly(refreshSchedule());
           }),
+          // A batch is always followed by a state:changed with the held count it left, so that
+          // count (not batch:released too) is what refreshes today's numbers and the held queue.
           api.onQueueChanged(({ held }) => get().heldCountIs(held)),
-          api.onBatchReleased(() => {
-            quietly(refreshStats());
-            if (get().queueLoad !== 'idle') quietly(get().loadQueue());
-          }),
           api.onBlockEnded(() => quietly(refreshSchedule())),
           // Main follows a settings change with a state:changed of its own: no status to fetch here.
           api.onSettingsChanged((value) => {
