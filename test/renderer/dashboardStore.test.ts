@@ -53,6 +53,19 @@ describe('dashboard store', () => {
     expect(store.getState().status?.state).toBe('focus'); // unsubscribed: no longer listening
   });
 
+  it('redraws the week once when a block ends: the state change says so, block:ended adds no second fetch', async () => {
+    core.lull.engine.startFocus({ minutes: 50 });
+    let fetches = 0;
+    const api = { ...core.api, weekSchedule: (request: Parameters<typeof core.api.weekSchedule>[0]) => (fetches++, core.api.weekSchedule(request)) };
+    const store = createDashboardStore(api, core.deps);
+    await store.getState().hydrate();
+    fetches = 0;
+    core.lull.engine.endFocus();
+    await expect.poll(() => typeof store.getState().schedule?.blocks[0]?.endedAt).toBe('string');
+    await store.getState().loadSchedule(); // one fetch of our own, after the redraw
+    expect(fetches).toBe(2);
+  });
+
   it('runs focus commands and shows a refusal as a calm notice', async () => {
     const { store } = await hydrated();
     await store.getState().startFocus({ minutes: 25 });

@@ -34,6 +34,7 @@ export function createDashboardStore(api: LullApi, overrides: Partial<StoreDeps>
       ...createReportSlice(set, get, deps),
       async hydrate() {
         const offs = [
+          // A block that starts or ends changes the state's block: that (not block:ended too) redraws the week.
           api.onStateChanged((status) => {
             const blockChanged = status.block?.id !== get().status?.block?.id;
             get().setStatus(status);
@@ -43,7 +44,6 @@ export function createDashboardStore(api: LullApi, overrides: Partial<StoreDeps>
           // A batch is always followed by a state:changed with the held count it left, so that
           // count (not batch:released too) is what refreshes today's numbers and the held queue.
           api.onQueueChanged(({ held }) => get().heldCountIs(held)),
-          api.onBlockEnded(() => quietly(refreshSchedule())),
           // Main follows a settings change with a state:changed of its own: no status to fetch here.
           api.onSettingsChanged((value) => {
             get().receiveSettings(value);
