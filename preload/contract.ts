@@ -42,6 +42,11 @@ export const sourceHealthSchema = z.object({
   detail: z.string().optional(),
 });
 
+export type SourceHealthDto = z.output<typeof sourceHealthSchema>;
+
+/** A source that cannot do its work (turned off is the user's choice, not a trouble). */
+export const isTroubled = (source: SourceHealthDto): boolean => source.state === 'unavailable' || source.state === 'degraded';
+
 export const statusSchema = z.object({
   state: z.enum(['idle', 'focus']),
   block: blockSchema.nullable(),

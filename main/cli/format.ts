@@ -1,6 +1,6 @@
 // Human output of the CLI: times as people think of them ("until 11:30", "next batch at
 // 12:00 (in 40 min)"), in the terminal's locale and 12/24-hour habit.
-import type { StatusDto, WeeklyReportDto } from '../../preload/contract.ts';
+import { isTroubled, type StatusDto, type WeeklyReportDto } from '../../preload/contract.ts';
 
 const locale = (): string | undefined => process.env.LC_ALL || process.env.LC_TIME || process.env.LANG?.split('.')[0]?.replace('_', '-') || undefined;
 
@@ -25,7 +25,7 @@ export function formatStatus(s: StatusDto, now = Date.now()): string {
   const until = s.block ? ` until ${clock(s.block.endsAt)}` : '';
   const line = s.state === 'idle' ? `Idle: notifications pass straight through. ${next}.` : `Focusing${until}. ${s.held} held; ${next}.`;
   // A source that cannot do its work says why, one line each.
-  const troubles = s.sources.filter((x) => x.state === 'unavailable' || x.state === 'degraded').map((x) => `  ${x.name}: ${x.detail ?? x.state}`);
+  const troubles = s.sources.filter(isTroubled).map((x) => `  ${x.name}: ${x.detail ?? x.state}`);
   return [line, ...troubles].join('\n');
 }
 

@@ -1,4 +1,5 @@
 // Named reads of the focus state.
+import { isTroubled } from '../../../../../preload/contract.ts';
 import type { StatusState } from './initialState.ts';
 
 export const statusSelectors = {
@@ -6,7 +7,7 @@ export const statusSelectors = {
   heldCount: (s: StatusState): number => s.status?.held ?? 0,
   nextBatchAt: (s: StatusState): string | null => s.status?.nextBatchAt ?? null,
   /** Sources that cannot do their work (no session bus, a daemon that cannot be held); turned off ones are the user's choice. */
-  troubledSources: (s: StatusState): NonNullable<StatusState['status']>['sources'] => s.status?.sources.filter((x) => x.state === 'unavailable' || x.state === 'degraded') ?? NO_SOURCES,
+  troubledSources: (s: StatusState): NonNullable<StatusState['status']>['sources'] => s.status?.sources.filter(isTroubled) ?? NO_SOURCES,
 };
 
 const NO_SOURCES: NonNullable<StatusState['status']>['sources'] = [];
