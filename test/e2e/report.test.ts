@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weeklyReportCsv } from '../../main/core/reportCsv.ts';
+import type { SettingsInput } from '../../main/core/settings.ts';
 import type { Item } from '../../main/core/types.ts';
 import { createRepository } from '../../main/store/repository.ts';
 import type { WeeklyReportDto } from '../../preload/contract.ts';
@@ -67,8 +68,10 @@ beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'lull-e2e-report-'));
   await seed(home);
   week = isoWeekOfDate(lastMonday());
-  [host, browser] = await Promise.all([startHost({ home }), launchChromium()]);
-  await host.api('PATCH', '/v1/settings', { timeZone: 'UTC', role: 'maker', schedule: [{ weekdays: [1, 2, 3, 4, 5], start: '09:00', end: '11:00' }] });
+  // The host runs on this week's Saturday at noon, outside every planned block, whatever the hour of the test.
+  const saturday = new Date(lastMonday() + 12 * DAY + 12 * HOUR).toISOString().slice(0, 19).replace('T', ' ');
+  const settings: SettingsInput = { timeZone: 'UTC', role: 'maker', schedule: [{ weekdays: [1, 2, 3, 4, 5], start: '09:00', end: '11:00' }] };
+  [host, browser] = await Promise.all([startHost({ home, settings, at: saturday }), launchChromium()]);
   const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'UTC', viewport: { width: 1200, height: 900 }, acceptDownloads: true });
   page = await context.newPage();
   await page.goto(host.loginUrl);

@@ -72,3 +72,27 @@ describe('lull-host stopping', () => {
     await again.stop();
   });
 });
+
+describe('lull-host at a chosen hour', () => {
+  // On purpose inside the default schedule (Mon–Fri 09:00–12:00): the one test that depends on
+  // the hour, pinned with faketime so it passes at every hour of the real day.
+  it('started at 10:00 on a Monday with the default schedule, it is inside the scheduled block', async () => {
+    const host = await startHost({ settings: null, at: '2026-12-07 10:00:00' }); // a first start: defaults, TZ=UTC
+    try {
+      const status = await host.api<{ state: string; block: { kind: string; endsAt: string } | null }>('GET', '/v1/status');
+      expect(status.body).toMatchObject({ state: 'focus', block: { kind: 'scheduled', endsAt: '2026-12-07T12:00:00.000+00:00' } });
+    } finally {
+      await host.stop();
+    }
+  });
+
+  it('started at 12:30 on the same Monday, it is idle and says the next batch is at 15:00', async () => {
+    const host = await startHost({ settings: null, at: '2026-12-07 12:30:00' });
+    try {
+      const status = await host.api<{ state: string; nextBatchAt: string }>('GET', '/v1/status');
+      expect(status.body).toMatchObject({ state: 'idle', nextBatchAt: '2026-12-07T15:00:00.000+00:00' });
+    } finally {
+      await host.stop();
+    }
+  });
+});

@@ -7,6 +7,7 @@ import { openSettingsStore } from '../../main/store/settingsStore.ts';
 import { openLull } from '../../main/service/lull.ts';
 import Conf from 'conf';
 import { useTempDirs } from '../support/tempDir.ts';
+import { FakeClock } from '../support/fakeClock.ts';
 
 describe('settings store (conf)', () => {
   const tempDir = useTempDirs();
@@ -70,12 +71,13 @@ describe('settings store (conf)', () => {
 
   it('reports a reset as an event, and loses no held item', async () => {
     const dir = tempDir();
-    const first = openLull({ dataDir: dir, openSettings: openConfSettings });
+    const clock = new FakeClock('2026-12-05T12:00:00Z'); // a Saturday: no scheduled block is running
+    const first = openLull({ dataDir: dir, openSettings: openConfSettings, clock });
     first.engine.startFocus({ minutes: 30 });
     await first.engine.ingest({ source: 's', title: 'kept' });
     await first.close();
     writeFileSync(join(dir, 'config.json'), '\u0000garbage');
-    const lull = openLull({ dataDir: dir, openSettings: openConfSettings });
+    const lull = openLull({ dataDir: dir, openSettings: openConfSettings, clock });
     const events: { channel: string; payload: unknown }[] = [];
     lull.onContractEvent((channel, payload) => events.push({ channel, payload }));
     await Promise.resolve();

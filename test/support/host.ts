@@ -1,10 +1,15 @@
 // Starts a real lull-host child process on a free loopback port with its own data dir, for
 // end-to-end, CLI and crash tests; stops it with SIGTERM (or kills it, for crash tests).
+// The suite must pass at every hour: a host starts from explicit settings (by default no
+// schedule, so it is never inside a block it did not ask for) and, when a test needs a
+// particular wall-clock time, at that time under faketime.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { SettingsInput } from '../../main/core/settings.ts';
 import { readApiFile } from '../../main/service/apiFile.ts';
-import { runChild, type Child } from './child.ts';
+import { openConfSettings } from '../../main/store/confSettings.ts';
+import { runChild, runCommand, type Child } from './child.ts';
 
 export const HOST_BIN = join(import.meta.dirname, '..', '..', 'bin', 'lull-host.js');
 
@@ -22,9 +27,25 @@ export interface RunningHost {
   kill(): Promise<void>;
 }
 
-export async function startHost(opts: { home?: string; args?: string[]; env?: NodeJS.ProcessEnv } = {}): Promise<RunningHost> {
+export interface HostStart {
+  home?: string;
+  args?: string[];
+  env?: NodeJS.ProcessEnv;
+  /** Written to the settings file before the host starts; default: no schedule. `null` writes nothing. */
+  settings?: SettingsInput | null;
+  /** Runs the host from this wall-clock time (faketime, `YYYY-MM-DD HH:MM:SS` in UTC); default: the real time. */
+  at?: string;
+}
+
+export async function startHost(opts: HostStart = {}): Promise<RunningHost> {
   const home = opts.home ?? mkdtempSync(join(tmpdir(), 'lull-host-'));
-  const child = runChild(HOST_BIN, ['--port', '0', '--no-open', ...(opts.args ?? [])], { ...process.env, LULL_LOG_LEVEL: 'warn', ...opts.env, LULL_HOME: home });
+  if (opts.settings !== null) {
+    const written = openConfSettings(home).patch({ schedule: [], ...opts.settings });
+    if (!written.ok) throw new Error(`bad test settings: ${JSON.stringify(written.issues)}`);
+  }
+  const env = { ...process.env, LULL_LOG_LEVEL: 'warn', ...opts.env, LULL_HOME: home };
+  const args = [HOST_BIN, '--port', '0', '--no-open', ...(opts.args ?? [])];
+  const child = opts.at === undefined ? runChild(args[0]!, args.slice(1), env) : runCommand('faketime', [opts.at, process.execPath, ...args], { ...env, TZ: 'UTC' });
   const ready = await child.waitFor((line) => line.startsWith('Lull is running'));
   const loginUrl = /(http:\/\/127\.0\.0\.1:\d+\/login\?secret=\S+)/.exec(ready)?.[1] ?? '';
   const info = readApiFile(home);
