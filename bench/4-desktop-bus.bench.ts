@@ -40,7 +40,7 @@ function collect(lull: Lull, app: string, count: number): Promise<{ latencies: n
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`only ${latencies.length} of ${count} items were committed`)), 120_000);
     const off = lull.engine.on((e) => {
-      if (e.type !== 'item' || e.item.app !== app) return;
+      if (e.type !== 'item-added' || e.item.app !== app) return;
       latencies.push(performance.timeOrigin + performance.now() - Number((e.item as Item).body?.split('\n')[0]));
       if (latencies.length < count) return;
       clearTimeout(timer);

@@ -20,7 +20,7 @@ export const itemSchema = z.object({
   receivedAt: isoTime,
   disposition: z.enum(['held', 'delivered', 'breakthrough']),
   rule: z.enum(['urgent', 'vip', 'keyword', 'app', 'repeat']).nullable(),
-  status: z.enum(['held', 'released', 'delivered', 'done', 'dismissed']),
+  status: z.enum(['held', 'released', 'delivered', 'done', 'dismissed', 'resolved']),
   batchId: z.string().nullable(),
   releasedAt: isoTime.nullable(),
   snoozedUntil: isoTime.nullable(),

@@ -1,7 +1,7 @@
 // The local HTTP API in the desktop app (PRODUCT.md §4): the same server as lull-host, without
 // the dashboard (the app has its windows). A port in use is logged and Lull runs on without its inbox.
 import type { Lull } from '../service/lull.ts';
-import { serveApi } from '../sources/http/serve.ts';
+import { serveApi } from '../api/serve.ts';
 import { logger } from '../log.ts';
 
 const log = logger('app-api');

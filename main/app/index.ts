@@ -78,6 +78,7 @@ async function startShell(launch: LaunchCommand): Promise<void> {
     dataDir,
     openSettings: openAppSettings,
     sources: platformSources(),
+    env: process.env,
     openItem: (url) => openExternalSafely(openExternal, url),
     exportPdf: printPdf,
   });

@@ -166,7 +166,7 @@ export class FocusEngine {
       throw error;
     }
     if (firstHeld) this.arm(this.clock.now());
-    this.emit({ type: 'item', item });
+    this.emit({ type: 'item-added', item });
     if (disposition === 'held') this.queueState();
     return { item, duplicate: false };
   }
@@ -236,8 +236,27 @@ export class FocusEngine {
     this.store.updateItems([id], { status: 'held', snoozedUntil: until, handledAt: null });
     this.held.set(id, updated);
     this.arm(now);
-    this.emit({ type: 'item-updated', item: updated });
+    this.emit({ type: 'item-changed', item: updated });
     this.queueState();
+    return updated;
+  }
+
+  /**
+   * Takes back an item its source withdrew (it resolved itself): a held item is not released,
+   * one waiting for review needs none. Handled items stay as they are. Null when none matches.
+   */
+  withdraw(ref: { id: string } | { dedupeKey: string }): Item | null {
+    const now = this.clock.now();
+    const id = 'id' in ref ? ref.id : this.dedupe.get(ref.dedupeKey)?.item.id;
+    const item = id === undefined ? null : (this.held.get(id) ?? this.store.getItem(id));
+    if (!item || (item.status !== 'held' && item.status !== 'released')) return item;
+    const updated: Item = { ...item, status: 'resolved', handledAt: now, snoozedUntil: null };
+    this.store.updateItems([item.id], { status: 'resolved', handledAt: now, snoozedUntil: null });
+    if (this.held.delete(item.id)) {
+      this.queueState();
+      this.arm(now);
+    }
+    this.emit({ type: 'item-changed', item: updated });
     return updated;
   }
 
@@ -288,7 +307,7 @@ export class FocusEngine {
     const updated: Item = { ...item, status, handledAt: now, snoozedUntil: null };
     this.store.updateItems([id], { status, handledAt: now, snoozedUntil: null });
     if (this.held.delete(id)) this.queueState();
-    this.emit({ type: 'item-updated', item: updated });
+    this.emit({ type: 'item-changed', item: updated });
     return updated;
   }
 

@@ -1,6 +1,8 @@
 // What the core needs from the world, as interfaces: a clock with timers, and a store.
 // Implementations live in main/store (SQLite) and test/support (fake clock, memory store).
+import type { z } from 'zod';
 import type { Batch, FocusBlock, Item, ItemStatus } from './types.ts';
+import type { sourceStateSchema } from './vocabulary.ts';
 
 export type Cancel = () => void;
 
@@ -60,4 +62,18 @@ export interface EngineStore {
   eraseTextBefore(before: number): number;
   /** Erases every stored body (the user chose "titles only"). Returns how many. */
   eraseBodies(): number;
+}
+
+/** How a source or an output is doing, as the status shows it. */
+export interface Health {
+  state: z.output<typeof sourceStateSchema>;
+  /** One line for the user, without notification text. */
+  detail?: string;
+}
+
+/** A source's or an output's own part of the settings. */
+export interface SettingsSlice<S> {
+  get(): S;
+  /** Called when this slice (not the rest of the settings) changes; returns its unsubscribe. */
+  onChange(listener: (next: S) => void): () => void;
 }

@@ -1,17 +1,22 @@
 // The domain's nouns: what arrives, what is held, blocks of focus and the batches that end a hold.
-// Times are epoch milliseconds inside the core; boundaries (API, UI) format them.
+// Times are epoch milliseconds inside the core; boundaries (API, UI) format them. Every enum is
+// the vocabulary's (vocabulary.ts), never written out again here.
+import type { z } from 'zod';
+import type {
+  batchReasonSchema,
+  blockEndSchema,
+  blockKindSchema,
+  breakthroughRuleSchema,
+  dispositionSchema,
+  itemStatusSchema,
+  prioritySchema,
+} from './vocabulary.ts';
 
-export type Priority = 'low' | 'normal' | 'high' | 'urgent';
-export type Disposition = 'held' | 'delivered' | 'breakthrough';
-export type BreakthroughRule = 'urgent' | 'vip' | 'keyword' | 'app' | 'repeat';
-export const BREAKTHROUGH_RULES: readonly BreakthroughRule[] = ['urgent', 'vip', 'keyword', 'app', 'repeat'];
-
-/**
- * Where an item stands: `held` waits for a batch; `released` came out in a batch and waits
- * for review; `delivered` passed at once (no block, or a breakthrough); `done` and
- * `dismissed` were handled by the user.
- */
-export type ItemStatus = 'held' | 'released' | 'delivered' | 'done' | 'dismissed';
+export type Priority = z.output<typeof prioritySchema>;
+export type Disposition = z.output<typeof dispositionSchema>;
+export type BreakthroughRule = z.output<typeof breakthroughRuleSchema>;
+export type ItemStatus = z.output<typeof itemStatusSchema>;
+export { BREAKTHROUGH_RULES } from './vocabulary.ts';
 
 /** What a source hands to the engine. */
 export interface IncomingItem {
@@ -41,8 +46,8 @@ export interface Item extends IncomingItem {
   handledAt: number | null;
 }
 
-export type BlockKind = 'adhoc' | 'scheduled';
-export type BlockEnd = 'completed' | 'ended-early' | 'skipped';
+export type BlockKind = z.output<typeof blockKindSchema>;
+export type BlockEnd = z.output<typeof blockEndSchema>;
 
 export interface FocusBlock {
   id: string;
@@ -53,7 +58,7 @@ export interface FocusBlock {
   endReason: BlockEnd | null;
 }
 
-export type BatchReason = 'schedule' | 'catch-up' | 'block-end' | 'max-hold' | 'manual';
+export type BatchReason = z.output<typeof batchReasonSchema>;
 
 export interface Batch {
   id: string;
@@ -80,8 +85,8 @@ export interface IngestResult {
 /** Engine events: whoever listens (shell, host, API's SSE) reacts; the core never knows who. */
 export type EngineEvent =
   | { type: 'state'; status: Status }
-  | { type: 'item'; item: Item }
-  | { type: 'item-updated'; item: Item }
+  | { type: 'item-added'; item: Item }
+  | { type: 'item-changed'; item: Item }
   | { type: 'batch'; batch: Batch; items: Item[] }
   | { type: 'block-started'; block: FocusBlock }
   | { type: 'block-ended'; block: FocusBlock }

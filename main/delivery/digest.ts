@@ -42,7 +42,7 @@ export function startDigests(opts: DigestOptions): () => void {
   return opts.engine.on((event) => {
     if (event.type === 'batch' && event.items.length > 0) {
       send({ title: APP_NAME, message: digestText(event.items, opts.language()), urgency: 'low' }, opts.openReview);
-    } else if (event.type === 'item' && event.item.disposition !== 'held' && event.item.source !== DESKTOP_SOURCE) {
+    } else if (event.type === 'item-added' && event.item.disposition !== 'held' && event.item.source !== DESKTOP_SOURCE) {
       const item = event.item;
       const from = item.sender ? `${item.sender} · ${item.source}` : item.source;
       send({ title: item.title, message: item.body || from, urgency: item.priority === 'urgent' ? 'critical' : 'normal' }, () => opts.openItem(item.url));

@@ -4,9 +4,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { openLull, type Lull } from '../service/lull.ts';
 import { openConfSettings } from '../store/confSettings.ts';
-import type { ApiServer } from '../sources/http/server.ts';
-import { serveApi } from '../sources/http/serve.ts';
-import type { StartSource } from '../sources/source.ts';
+import type { ApiServer } from '../api/server.ts';
+import { serveApi } from '../api/serve.ts';
+import type { StartSource } from '../sources/legacySource.ts';
 
 /** out/renderer of the repository this module runs from (as TypeScript source or as a built bundle). */
 function builtDashboard(): string {
@@ -21,6 +21,8 @@ export interface HostOptions {
   port?: number;
   staticDir?: string | null;
   sources?: readonly StartSource[];
+  /** The environment the sources see. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface Host {
@@ -32,7 +34,7 @@ export interface Host {
 }
 
 export async function startHost(opts: HostOptions): Promise<Host> {
-  const lull = openLull({ dataDir: opts.dataDir, openSettings: openConfSettings, sources: opts.sources });
+  const lull = openLull({ dataDir: opts.dataDir, openSettings: openConfSettings, sources: opts.sources, env: opts.env });
   try {
     const api = await serveApi(lull, { port: opts.port ?? lull.settings.get().api.port, staticDir: opts.staticDir === undefined ? builtDashboard() : opts.staticDir });
     let stopping: Promise<void> | null = null;

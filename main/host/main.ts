@@ -52,7 +52,7 @@ export async function main(argv: string[]): Promise<number> {
   const log = logger('host');
   let host;
   try {
-    host = await startHost({ dataDir, port, sources: platformSources() });
+    host = await startHost({ dataDir, port, sources: platformSources(), env: process.env });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (error instanceof AlreadyRunning) console.error(`lull-host: ${error.message}`);

@@ -11,8 +11,12 @@ import { createRepository } from '../store/repository.ts';
 import type { SettingsHandle } from '../store/settingsStore.ts';
 import { contractEvents, createOperations, type OperationDeps, type Operations } from './operations.ts';
 import type { EventChannel, EventPayload } from '../../preload/contract.ts';
-import type { RunningSource, SourceHealth, StartSource } from '../sources/source.ts';
+import { inbox } from '../sources/inbox/index.ts';
+import type { SourceDefinition, SourceHealth } from '../sources/source.ts';
+import type { RunningSource, StartSource } from '../sources/legacySource.ts';
+import { fileSecrets } from '../store/secrets.ts';
 import { logger } from '../log.ts';
+import { openDoors, type Doors } from './doors.ts';
 
 const log = logger('lull');
 
@@ -23,7 +27,11 @@ export interface LullOptions {
   clock?: Clock;
   openItem?: OperationDeps['openItem'];
   exportPdf?: OperationDeps['exportPdf'];
-  /** Sources started once the engine runs (desktop bus …); the HTTP inbox is the host's or the shell's own. */
+  /** The doors to open (sources/index.ts lists them all); default: the HTTP inbox alone. */
+  doors?: readonly SourceDefinition[];
+  /** The environment sources and outputs see (the roots pass process.env). */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Sources of the older shape, started with the engine itself (the desktop bus, until it is a door). */
   sources?: readonly StartSource[];
 }
 
@@ -34,6 +42,8 @@ export interface Lull {
   settings: SettingsHandle;
   operations: Operations;
   dataDir: string;
+  /** The sources' HTTP routes, for the API to mount on Lull's port. */
+  doors: Doors;
   /** Engine events translated to the contract's events, for windows and SSE. */
   onContractEvent(listener: ContractListener): () => void;
   /** Health of each started source, by name. */
@@ -57,11 +67,13 @@ export function openLull(opts: LullOptions): Lull {
     lock.release();
     throw error;
   }
-  const engine = new FocusEngine({ clock: opts.clock ?? systemClock, store: repository, settings: settings.get() });
+  const clock = opts.clock ?? systemClock;
+  const engine = new FocusEngine({ clock, store: repository, settings: settings.get() });
   const listeners = new Set<ContractListener>();
   const running: RunningSource[] = [];
   const failed: Record<string, SourceHealth> = {};
-  const sourceHealth = (): Record<string, SourceHealth> => ({ ...failed, ...Object.fromEntries(running.map((s) => [s.name, s.health()])) });
+  let doors: Doors | null = null;
+  const sourceHealth = (): Record<string, SourceHealth> => ({ ...doors?.health(), ...failed, ...Object.fromEntries(running.map((s) => [s.name, s.health()])) });
   const publish = (event: EngineEvent): void => {
     if (listeners.size === 0) return; // nobody to tell: skip presenting the status
     const out = contractEvents(event, engine.getSettings().timeZone, sourceHealth());
@@ -81,6 +93,15 @@ export function openLull(opts: LullOptions): Lull {
   const operations = createOperations({ engine, settings, openItem: opts.openItem, exportPdf: opts.exportPdf, sourceHealth });
   // A source's health is part of Lull's state: a change is told as a state change.
   const stateChanged = (): void => publish({ type: 'state', status: engine.status() });
+  doors = openDoors(opts.doors ?? [inbox], {
+    engine,
+    clock,
+    dataDir: opts.dataDir,
+    env: opts.env ?? {},
+    secrets: fileSecrets(opts.dataDir),
+    onSettings: (listener) => settings.onChange(listener),
+    healthChanged: stateChanged,
+  });
   const ready = Promise.all(
     (opts.sources ?? []).map(async (start, n) => {
       try {
@@ -92,7 +113,8 @@ export function openLull(opts: LullOptions): Lull {
         failed[`source-${n}`] = { state: 'unavailable', detail: 'could not start' };
       }
     }),
-  ).then(() => {
+  ).then(async () => {
+    await doors.ready;
     if ((opts.sources ?? []).length > 0) stateChanged();
   });
   let closed: Promise<void> | null = null;
@@ -101,6 +123,7 @@ export function openLull(opts: LullOptions): Lull {
     settings,
     operations,
     dataDir: opts.dataDir,
+    doors,
     onContractEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -110,7 +133,7 @@ export function openLull(opts: LullOptions): Lull {
     close() {
       closed ??= (async () => {
         await ready;
-        await Promise.allSettled(running.map((s) => s.stop()));
+        await Promise.allSettled([...running.map((s) => s.stop()), doors.stop()]);
         offEngine();
         offSettings();
         engine.stop();

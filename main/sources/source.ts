@@ -1,28 +1,82 @@
-// What every source of notifications is to the rest of Lull: started with a context that lets
-// it hand items to the engine and hear its events, stopped cleanly, and honest about its health.
-import type { FocusEngine } from '../core/engine.ts';
+// What a source of notifications (a door) is to the rest of Lull: a folder whose index exports one
+// SourceDefinition. Lull starts it with a context that hands it everything it may use — ingest
+// and withdraw, the clock, its own slice of the settings, a named logger, the data dir, the
+// environment, secrets, and routes on Lull's loopback port — and it answers with stop() and
+// health(). A source never sees the engine, the API or another source.
+import type { Clock, Health, SettingsSlice } from '../core/ports.ts';
 import type { Settings } from '../core/settings.ts';
+import type { IncomingItem, IngestResult, Item } from '../core/types.ts';
+import type { Logger } from '../log.ts';
 
-export interface SourceContext {
-  engine: FocusEngine;
-  settings(): Settings;
-  /** Lull's data dir, for state a source must keep across a crash. */
-  dataDir: string;
+export type SourceHealth = Health;
+export type { SettingsSlice };
+
+/** Which held item a source takes back: by Lull's id, or by the source's own key (dedupeKey). */
+export type WithdrawRef = { id: string } | { dedupeKey: string };
+
+/** A request on one of a source's routes, already past the API's guard (Host, auth, size, rate). */
+export interface DoorRequest {
+  params: Readonly<Record<string, string>>;
+  query: Readonly<Record<string, string | string[] | undefined>>;
+  headers: Readonly<Record<string, string | string[] | undefined>>;
+  /** Parsed JSON (the only body type the API accepts today). */
+  body: unknown;
 }
 
-export interface SourceHealth {
-  /** `unavailable`: cannot run here (no session bus …); `degraded`: runs, but something is missing. */
-  state: 'running' | 'stopped' | 'unavailable' | 'degraded';
-  /** One line for the user, without notification text. */
-  detail?: string;
+export interface DoorReply {
+  status: number;
+  body: unknown;
+}
+
+export type DoorMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type DoorHandler = (request: DoorRequest) => Promise<DoorReply>;
+
+/** Routes on Lull's loopback port. Register them synchronously in start(): the server is built after. */
+export interface HttpDoor {
+  route(method: DoorMethod, path: string, handler: DoorHandler): void;
+}
+
+export interface Secrets {
+  /** The secret stored under `name` (`lull secret set NAME`), or null when there is none. */
+  get(name: string): Promise<string | null>;
+}
+
+export interface SourceContext<S> {
+  /** Hands an item to the engine; resolves once it is durably committed. */
+  ingest(item: IncomingItem): Promise<IngestResult>;
+  /** Takes back an item that resolved itself; null when there is no such item. */
+  withdraw(ref: WithdrawRef): Promise<Item | null>;
+  clock: Clock;
+  settings: SettingsSlice<S>;
+  log: Logger;
+  /** Lull's data dir, for state a source must keep across a crash. */
+  dataDir: string;
+  /** The environment Lull was started with (a session bus address, a display …), never process.env directly. */
+  env: Readonly<Record<string, string | undefined>>;
+  secrets: Secrets;
+  http: HttpDoor;
+  /** Tells Lull that health() has changed, so the status shown to the user is redrawn. */
+  healthChanged(): void;
 }
 
 export interface RunningSource {
-  readonly name: string;
   health(): SourceHealth;
-  /** Listens for health changes; returns its unsubscribe. */
-  onHealth(listener: (health: SourceHealth) => void): () => void;
+  /** Stops taking items; resolves once what it accepted is committed. */
   stop(): Promise<void>;
 }
 
-export type StartSource = (ctx: SourceContext) => Promise<RunningSource>;
+export interface SourceDefinition<S = unknown> {
+  /** Its name in the status (`GET /v1/status` sources) and in the log. */
+  readonly name: string;
+  /** Platforms it runs on; every platform when absent. */
+  readonly platforms?: readonly NodeJS.Platform[];
+  /** Its slice of the settings. */
+  settings(all: Settings): S;
+  start(ctx: SourceContext<S>): RunningSource | Promise<RunningSource>;
+}
+
+/** Lets a list of sources with different slices be one array. */
+export const defineSource = <S>(definition: SourceDefinition<S>): SourceDefinition => definition as unknown as SourceDefinition;
+
+/** A refusal in the API's error shape, for a source's own routes. */
+export const refuse = (status: number, code: string, message: string): DoorReply => ({ status, body: { error: { code, message } } });

@@ -21,7 +21,7 @@ const orNull =
     v === null || v === undefined ? null : read(v);
 
 const disposition = oneOf<Disposition>(['held', 'delivered', 'breakthrough'], 'disposition');
-const status = oneOf<ItemStatus>(['held', 'released', 'delivered', 'done', 'dismissed'], 'status');
+const status = oneOf<ItemStatus>(['held', 'released', 'delivered', 'done', 'dismissed', 'resolved'], 'status');
 const rule = orNull(oneOf<BreakthroughRule>(['urgent', 'vip', 'keyword', 'app', 'repeat'], 'rule'));
 const priority = orNull(oneOf<Priority>(['low', 'normal', 'high', 'urgent'], 'priority'));
 const kind = oneOf<BlockKind>(['adhoc', 'scheduled'], 'block kind');

@@ -8,7 +8,7 @@ import type { Clock } from '../../main/core/ports.ts';
 import type { SettingsInput } from '../../main/core/settings.ts';
 import { openLull, type Lull } from '../../main/service/lull.ts';
 import { openConfSettings } from '../../main/store/confSettings.ts';
-import { createApiServer, type ApiServer } from '../../main/sources/http/server.ts';
+import { createApiServer, type ApiServer } from '../../main/api/server.ts';
 
 export interface RawResponse {
   status: number;

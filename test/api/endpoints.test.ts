@@ -23,7 +23,7 @@ describe('HTTP API: every endpoint', () => {
   it('GET /v1/status answers the state with ISO times carrying the offset', async () => {
     const r = await api.call('GET', '/v1/status');
     expect(r.status).toBe(200);
-    expect(r.json).toEqual({ state: 'idle', block: null, held: 0, nextBatchAt: '2026-11-23T12:00:00.000+01:00', sources: [] });
+    expect(r.json).toEqual({ state: 'idle', block: null, held: 0, nextBatchAt: '2026-11-23T12:00:00.000+01:00', sources: [{ name: 'http-inbox', state: 'running' }] });
   });
 
   it('POST /v1/notifications: delivered outside a block, held inside, urgent breaks through, dedupe answers 200', async () => {
@@ -260,6 +260,7 @@ describe('HTTP API: refusals', () => {
     const r = await api.call('POST', '/v1/notifications', { source: 'a', title: 'b' });
     expect(r.status).toBe(403);
     expect(r.json.error.code).toBe('inbox-off');
+    expect((await api.call('GET', '/v1/status')).json.sources).toEqual([{ name: 'http-inbox', state: 'stopped', detail: 'turned off in settings' }]);
     await api.call('PATCH', '/v1/settings', { sources: { httpInbox: true } });
   });
 

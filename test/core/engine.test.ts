@@ -94,7 +94,7 @@ describe('focus engine: releasing', () => {
     h.clock.advanceTo(at('12:30'));
     expect(h.batches().map((b) => [b.batch.reason, b.batch.count])).toEqual([['schedule', 2], ['block-end', 1]]);
     expect(h.engine.status()).toMatchObject({ state: 'idle', held: 0 });
-    const types = h.events.map((e) => e.type).filter((t) => t !== 'state' && t !== 'item');
+    const types = h.events.map((e) => e.type).filter((t) => t !== 'state' && t !== 'item-added');
     expect(types.slice(-2)).toEqual(['batch', 'block-ended']);
   });
 

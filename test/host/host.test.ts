@@ -30,7 +30,8 @@ describe('lull-host', () => {
     const noBus = await startHost({ env: { DBUS_SESSION_BUS_ADDRESS: '' } });
     try {
       const status = await noBus.api<{ sources: unknown[] }>('GET', '/v1/status');
-      const expected = process.platform === 'linux' ? [{ name: 'desktop-bus', state: 'unavailable', detail: expect.stringContaining('no D-Bus session bus') }] : [];
+      const inbox = { name: 'http-inbox', state: 'running' };
+      const expected = process.platform === 'linux' ? [inbox, { name: 'desktop-bus', state: 'unavailable', detail: expect.stringContaining('no D-Bus session bus') }] : [inbox];
       expect(status.body.sources).toEqual(expected);
       const cli = runChild(CLI, ['status'], { ...process.env, LULL_HOME: noBus.home });
       await cli.exited;

@@ -9,7 +9,8 @@ import { execRunner, type CommandRunner, type DaemonName } from '../../delivery/
 import { controlFor, detectControl, type Detection } from '../../delivery/daemons/factory.ts';
 import { DaemonHold, type HoldOptions, type HoldPhase } from '../../delivery/daemons/hold.ts';
 import { logger } from '../../log.ts';
-import type { RunningSource, SourceContext, SourceHealth } from '../source.ts';
+import type { RunningSource, SourceContext } from '../legacySource.ts';
+import type { SourceHealth } from '../source.ts';
 import { showBreakthrough } from './breakthrough.ts';
 import { sessionBusAddress } from './busConnection.ts';
 import { watchDaemon, type DaemonWatch, type NotifyArgs } from './daemonWatch.ts';
@@ -192,7 +193,7 @@ export function createDesktopBus(options: DesktopBusOptions = {}): (ctx: SourceC
     const offEngine = ctx.engine.on((event: EngineEvent) => {
       if (event.type === 'block-started') void hold.blockStarted();
       // Other sources' breakthroughs go out through node-notifier, which a held daemon would keep.
-      else if (event.type === 'item' && event.item.source !== DESKTOP_SOURCE && event.item.disposition === 'breakthrough') {
+      else if (event.type === 'item-added' && event.item.source !== DESKTOP_SOURCE && event.item.disposition === 'breakthrough') {
         present({ item: event.item, display: { icon: '', urgency: event.item.priority === 'urgent' ? 2 : 1, category: event.item.category } });
       }
       else if (event.type === 'batch' && ctx.engine.status().state === 'focus') void hold.batchReleased();

@@ -49,7 +49,7 @@ export async function openLullOnStack(stack: DesktopStack, opts: OnStackOptions 
   const seen: Item[] = [];
   const waiters: { n: number; resolve: (items: Item[]) => void }[] = [];
   lull.engine.on((e) => {
-    if (e.type !== 'item' || e.item.source !== 'desktop') return;
+    if (e.type !== 'item-added' || e.item.source !== 'desktop') return;
     seen.push(e.item);
     for (const w of [...waiters]) {
       if (seen.length < w.n) continue;

@@ -2,10 +2,10 @@
 // a stack trace and never with request text (a JSON parser's message can quote the body).
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { LullError, type LullErrorCode } from '../../core/types.ts';
-import { errorBody } from '../../service/errors.ts';
-import { InvalidSettings } from '../../service/operations.ts';
-import { logger } from '../../log.ts';
+import { LullError, type LullErrorCode } from '../core/types.ts';
+import { errorBody } from '../service/errors.ts';
+import { InvalidSettings } from '../service/operations.ts';
+import { logger } from '../log.ts';
 import { ApiFailure } from './failure.ts';
 
 const log = logger('http');

@@ -3,7 +3,7 @@
 // with no client connected there is no timer at all.
 import type { FastifyInstance } from 'fastify';
 import type { ServerResponse } from 'node:http';
-import type { Lull } from '../../service/lull.ts';
+import type { Lull } from '../service/lull.ts';
 
 const HEARTBEAT_MS = 25_000;
 

@@ -1,8 +1,8 @@
 // GET /v1/openapi.json: the API described from the same zod schemas the server validates with.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { errorSchema, httpRoutes, invokeContract, methods } from '../../../preload/contract.ts';
-import { notificationAccepted, notificationSchema } from './notificationSchema.ts';
+import { errorSchema, httpRoutes, invokeContract, methods } from '../../preload/contract.ts';
+import { notificationAccepted, notificationSchema } from '../sources/inbox/notificationSchema.ts';
 
 type Operation = Record<string, unknown>;
 

@@ -4,15 +4,15 @@
 import fastifyCookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Lull } from '../../service/lull.ts';
+import type { Lull } from '../service/lull.ts';
 import { createAuth, type Auth } from './auth.ts';
 import { registerContractRoutes } from './contractRoutes.ts';
 import { registerDashboard } from './dashboard.ts';
+import { registerDoorRoutes } from './doorRoutes.ts';
 import { installErrorHandler } from './errors.ts';
 import { registerEvents } from './events.ts';
 import { ApiFailure } from './failure.ts';
 import { installGuard } from './guard.ts';
-import { registerInbox } from './inbox.ts';
 import { registerOpenApi } from './openapi.ts';
 
 export const BODY_LIMIT = 64 * 1024;
@@ -55,7 +55,7 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
     keyGenerator: (req) => req.principal ?? 'anonymous',
     errorResponseBuilder: (_req, ctx) => new ApiFailure(429, 'rate-limited', `more than ${ctx.max} requests a minute; retry after ${ctx.after}`),
   });
-  registerInbox(app, lull.engine);
+  registerDoorRoutes(app, lull.doors.routes);
   registerContractRoutes(app, lull.operations);
   registerEvents(app, lull);
   registerOpenApi(app);

@@ -3,8 +3,8 @@
 // body, `:id` comes from the path. Each request is validated by the contract's zod schema.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { httpRoutes, invokeContract, methods, type InvokeChannel } from '../../../preload/contract.ts';
-import type { Operations } from '../../service/operations.ts';
+import { httpRoutes, invokeContract, methods, type InvokeChannel } from '../../preload/contract.ts';
+import type { Operations } from '../service/operations.ts';
 
 /** Query strings are text: turn digits into numbers where the schema wants a number. */
 export function coerceQuery(schema: z.ZodType, query: Record<string, unknown>): Record<string, unknown> {

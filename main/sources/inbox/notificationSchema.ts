@@ -2,28 +2,23 @@
 // (a lone surrogate could not be stored and read back unchanged), and unknown fields are
 // refused by name so a typo is not silently dropped.
 import { z } from 'zod';
+import { breakthroughRuleSchema, dispositionSchema, isAllowedUrl, LIMITS, prioritySchema } from '../../core/vocabulary.ts';
 
 const text = (min: number, max: number) =>
   z.string().min(min).max(max).refine((s) => s.isWellFormed(), 'must be well-formed Unicode (no lone surrogates)');
 
-const url = text(1, 2048).refine((s) => {
-  try {
-    return ['http:', 'https:', 'mailto:'].includes(new URL(s).protocol);
-  } catch {
-    return false;
-  }
-}, 'must be an http, https or mailto URL');
+const url = text(1, LIMITS.url).refine(isAllowedUrl, 'must be an http, https or mailto URL');
 
 export const notificationSchema = z
   .object({
-    source: text(1, 64),
-    title: text(1, 256),
-    body: text(0, 8192).optional(),
-    sender: text(0, 256).optional(),
+    source: text(1, LIMITS.source),
+    title: text(1, LIMITS.title),
+    body: text(0, LIMITS.body).optional(),
+    sender: text(0, LIMITS.sender).optional(),
     url: url.optional(),
-    priority: z.enum(['low', 'normal', 'high', 'urgent']).optional(),
-    tags: z.array(text(1, 64)).max(16).optional(),
-    dedupeKey: text(1, 128).optional(),
+    priority: prioritySchema.optional(),
+    tags: z.array(text(1, LIMITS.tag)).max(LIMITS.tags).optional(),
+    dedupeKey: text(1, LIMITS.dedupeKey).optional(),
   })
   .strict();
 
@@ -31,6 +26,6 @@ export type NotificationRequest = z.output<typeof notificationSchema>;
 
 export const notificationAccepted = z.object({
   id: z.string(),
-  disposition: z.enum(['held', 'delivered', 'breakthrough']),
-  rule: z.enum(['urgent', 'vip', 'keyword', 'app', 'repeat']).optional(),
+  disposition: dispositionSchema,
+  rule: breakthroughRuleSchema.optional(),
 });

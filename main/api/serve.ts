@@ -1,7 +1,7 @@
 // The local HTTP API as the app and the host run it: the server on 127.0.0.1, and api.json
 // written only once it listens (so `lull` never finds a port nobody answers on), removed on close.
-import type { Lull } from '../../service/lull.ts';
-import { removeApiFile, writeApiFile } from '../../service/apiFile.ts';
+import type { Lull } from '../service/lull.ts';
+import { removeApiFile, writeApiFile } from '../service/apiFile.ts';
 import { createApiServer, type ApiServer } from './server.ts';
 
 export interface ServedApi {

@@ -1,0 +1,55 @@
+// Lull's vocabulary, written once: every enum and limit as zod, from which core's types, the
+// database rows, the contract, the HTTP schemas and the renderer all derive. Change a word here
+// and every layer follows (or fails to compile).
+import { z } from 'zod';
+
+export const prioritySchema = z.enum(['low', 'normal', 'high', 'urgent']);
+export const dispositionSchema = z.enum(['held', 'delivered', 'breakthrough']);
+/** The urgent protocol's rules, in their order of precedence (PRODUCT.md §2). */
+export const breakthroughRuleSchema = z.enum(['urgent', 'vip', 'keyword', 'app', 'repeat']);
+/**
+ * Where an item stands: `held` waits for a batch; `released` came out in a batch and waits
+ * for review; `delivered` passed at once (no block, or a breakthrough); `done` and
+ * `dismissed` were handled by the user; `resolved` was taken back by its source before the
+ * user needed it (read elsewhere, an alert that recovered, an expired code).
+ */
+export const itemStatusSchema = z.enum(['held', 'released', 'delivered', 'done', 'dismissed', 'resolved']);
+export const blockKindSchema = z.enum(['adhoc', 'scheduled']);
+export const blockEndSchema = z.enum(['completed', 'ended-early', 'skipped']);
+export const batchReasonSchema = z.enum(['schedule', 'catch-up', 'block-end', 'max-hold', 'manual']);
+/** `unavailable`: cannot run here (no session bus …); `degraded`: runs, but something is missing. */
+export const sourceStateSchema = z.enum(['running', 'stopped', 'unavailable', 'degraded']);
+export const focusStateSchema = z.enum(['idle', 'focus']);
+
+export const BREAKTHROUGH_RULES = breakthroughRuleSchema.options;
+export const PRIORITIES = prioritySchema.options;
+
+/** Limits of what a source may hand in (PRODUCT.md §4), and of a focus block. */
+export const LIMITS = {
+  source: 64,
+  title: 256,
+  body: 8192,
+  sender: 256,
+  url: 2048,
+  tags: 16,
+  tag: 64,
+  dedupeKey: 128,
+  thread: 128,
+  focusMinutes: { min: 1, max: 720 },
+} as const;
+
+/** An item's link may only open these (never javascript:, file: or an app's own scheme). */
+export const URL_SCHEMES: readonly string[] = ['http:', 'https:', 'mailto:'];
+
+export function isAllowedUrl(url: string): boolean {
+  try {
+    return URL_SCHEMES.includes(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}
+
+export const focusMinutesSchema = z.number().int().min(LIMITS.focusMinutes.min).max(LIMITS.focusMinutes.max);
+
+/** The source name of what the Linux desktop bus captures; its daemon shows those items itself. */
+export const DESKTOP_SOURCE = 'desktop';
