@@ -7,9 +7,9 @@ import notifier from 'node-notifier';
 import pino from 'pino';
 import { systemClock } from '../core/clock.ts';
 import { presentReport } from '../core/present.ts';
-import type { FocusRequest } from '../core/types.ts';
 import { configureLogging, logger } from '../log.ts';
 import { startDigests } from '../delivery/digest.ts';
+import { commandsOf } from '../service/commands.ts';
 import { openLull, type Lull } from '../service/lull.ts';
 import { watchSystemClock } from '../service/clockWatch.ts';
 import { platformSources } from '../sources/platformSources.ts';
@@ -25,7 +25,7 @@ import { appScheme, appUrl, APP_SCHEME, createAppProtocolHandler, isAppUrl } fro
 import { createReportPdf } from './reportPdf.ts';
 import { openReviewOnSchedule } from './review.ts';
 import { hardenContents, hardenSession, openExternalSafely } from './security.ts';
-import { bindFocusShortcut, toggleFocus } from './shortcut.ts';
+import { bindFocusShortcut, SHORTCUT_FOCUS } from './shortcut.ts';
 import { createTray } from './tray.ts';
 import { openWindowBounds } from './windowBounds.ts';
 import { createWindowManager, type WindowKind } from './windows.ts';
@@ -88,12 +88,8 @@ async function startShell(launch: LaunchCommand): Promise<void> {
   registerIpc({ ipcMain, operations: lull.operations, isTrustedSender: isAppUrl });
   lull.onContractEvent((channel, payload) => windows.broadcast(channel, payload));
 
-  const commands = {
-    startFocus: (request: FocusRequest) => engine.startFocus(request),
-    endFocus: () => engine.endFocus(),
-    releaseNow: () => engine.releaseNow(),
-    skipToday: () => engine.skipToday(),
-  };
+  // Tray, shortcut and launch arguments give the same operations as the windows and the API.
+  const commands = commandsOf(lull.operations);
   const locale = app.getSystemLocale() || app.getLocale();
   const language = (): 'en' | 'sv' => languageFor(settings.get().language, locale);
   const trayIcon = (state: string) => nativeImage.createFromPath(assets(process.platform === 'darwin' ? `tray-${state}Template.png` : `tray-${state}.png`));
@@ -123,7 +119,7 @@ async function startShell(launch: LaunchCommand): Promise<void> {
     openReview: () => open('review'),
     openItem: (url) => void openExternalSafely(openExternal, url),
   });
-  const shortcut = bindFocusShortcut({ globalShortcut, settings, toggle: () => toggleFocus(engine) });
+  const shortcut = bindFocusShortcut({ globalShortcut, settings, toggle: () => commands.toggleFocus(SHORTCUT_FOCUS) });
 
   const loginCommand = [process.env.APPIMAGE ?? process.execPath, ...(app.isPackaged ? [] : [app.getAppPath()])];
   const loginItem = (enabled: boolean): void =>
@@ -134,7 +130,7 @@ async function startShell(launch: LaunchCommand): Promise<void> {
   watchPower({ powerMonitor, resync: () => engine.resync(), onShutdown: () => app.quit() });
   const stopClockWatch = watchSystemClock(lull);
 
-  const runLaunch = (command: LaunchCommand): void => runLaunchCommand(command, { ...commands, open });
+  const runLaunch = (command: LaunchCommand): void => void runLaunchCommand(command, { ...commands, open });
   app.on('second-instance', (_event, _argv, _cwd, data) => runLaunch(forwardedCommand(data)));
   // Lull keeps holding from the tray when its windows close.
   app.on('window-all-closed', () => {});

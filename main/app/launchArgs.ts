@@ -4,7 +4,11 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { FocusRequest } from '../core/types.ts';
+import { LIMITS } from '../core/vocabulary.ts';
+import type { Commands } from '../service/commands.ts';
 import { LOGIN_FLAG } from './loginItem.ts';
+
+const { min, max } = LIMITS.focusMinutes;
 
 export type LaunchCommand =
   | { kind: 'show' }
@@ -34,7 +38,7 @@ export function parseLaunchArgs(args: readonly string[]): LaunchCommand {
       if (sub !== 'start') return { kind: 'invalid', message: 'usage: lull focus start [MINUTES | --until-next-batch] | lull focus stop' };
       if (values['until-next-batch'] === true) return { kind: 'focus', request: { until: 'next-batch' } };
       if (arg === undefined) return { kind: 'focus', request: { minutes: 50 } };
-      if (!/^\d+$/.test(arg) || Number(arg) < 1 || Number(arg) > 720) return { kind: 'invalid', message: 'minutes must be a whole number from 1 to 720' };
+      if (!/^\d+$/.test(arg) || Number(arg) < min || Number(arg) > max) return { kind: 'invalid', message: `minutes must be a whole number from ${min} to ${max}` };
       return { kind: 'focus', request: { minutes: Number(arg) } };
     case 'release':
       return { kind: 'release' };
@@ -51,8 +55,9 @@ export function parseLaunchArgs(args: readonly string[]): LaunchCommand {
   }
 }
 
+/** The service's commands (commandsOf), and opening a window. */
 export interface LaunchTargets {
-  startFocus(request: FocusRequest): unknown;
+  startFocus: Commands['startFocus'] | ((request: FocusRequest) => unknown);
   endFocus(): unknown;
   releaseNow(): unknown;
   open(window: 'dashboard' | 'review', route?: string): void;
@@ -65,26 +70,26 @@ export function forwardedCommand(data: unknown): LaunchCommand {
 }
 
 /** Does what the launch asked; an invalid or refused command shows the dashboard instead. */
-export function runLaunchCommand(command: LaunchCommand, targets: LaunchTargets): void {
+export async function runLaunchCommand(command: LaunchCommand, targets: LaunchTargets): Promise<void> {
   try {
-    runCommand(command, targets);
+    await runCommand(command, targets);
   } catch {
     targets.open('dashboard');
   }
 }
 
-function runCommand(command: LaunchCommand, targets: LaunchTargets): void {
+async function runCommand(command: LaunchCommand, targets: LaunchTargets): Promise<void> {
   switch (command.kind) {
     case 'background':
       return;
     case 'focus':
-      targets.startFocus(command.request);
+      await targets.startFocus(command.request);
       return;
     case 'stop':
-      targets.endFocus();
+      await targets.endFocus();
       return;
     case 'release':
-      targets.releaseNow();
+      await targets.releaseNow();
       return;
     case 'open':
       targets.open(command.window, command.route);

@@ -1,8 +1,9 @@
 // The global shortcut (setting `shortcut`) toggles focus: it ends a running block, or starts a
-// 50-minute one. It is registered again whenever the setting changes; one that the system
-// refuses (taken by another app, or not a valid accelerator) is logged and Lull goes on without.
+// 50-minute one (the service's toggleFocus command). It is registered again whenever the setting
+// changes; one that the system refuses (taken by another app, or not a valid accelerator) is
+// logged and Lull goes on without.
 import type { Settings } from '../core/settings.ts';
-import type { FocusRequest, Status } from '../core/types.ts';
+import type { FocusRequest } from '../core/types.ts';
 import { logger } from '../log.ts';
 
 const log = logger('shortcut');
@@ -13,21 +14,10 @@ export interface GlobalShortcutLike {
   unregister(accelerator: string): void;
 }
 
-export interface FocusToggle {
-  status(): Status;
-  startFocus(request: FocusRequest): unknown;
-  endFocus(): unknown;
-}
-
-export function toggleFocus(engine: FocusToggle): void {
-  if (engine.status().state === 'focus') engine.endFocus();
-  else engine.startFocus(SHORTCUT_FOCUS);
-}
-
 export interface ShortcutOptions {
   globalShortcut: GlobalShortcutLike;
   settings: { get(): Settings; onChange(listener: (settings: Settings) => void): () => void };
-  toggle: () => void;
+  toggle: () => Promise<unknown>;
 }
 
 export function bindFocusShortcut(opts: ShortcutOptions): { registered(): string | null; dispose(): void } {
@@ -40,11 +30,7 @@ export function bindFocusShortcut(opts: ShortcutOptions): { registered(): string
     let ok = false;
     try {
       ok = opts.globalShortcut.register(accelerator, () => {
-        try {
-          opts.toggle();
-        } catch (error) {
-          log.warn({ err: error instanceof Error ? error.message : String(error) }, 'the shortcut could not toggle focus');
-        }
+        opts.toggle().catch((error: unknown) => log.warn({ err: error instanceof Error ? error.message : String(error) }, 'the shortcut could not toggle focus'));
       });
     } catch {
       ok = false;

@@ -47,11 +47,13 @@ export function createTray<Image, Menu>(opts: TrayOptions<Image, Menu>): { dispo
   const { tray, actions } = opts;
   let timer: Cancel | null = null;
   let shownIcon: TrayIconState | null = null;
+  // Actions are the service's commands: a refusal (already focusing …) arrives as a rejection.
   const run = (what: string, action: () => unknown): void => {
+    const refused = (error: unknown): void => log.warn({ action: what, err: error instanceof Error ? error.message : String(error) }, 'tray action refused');
     try {
-      action();
+      Promise.resolve(action()).catch(refused);
     } catch (error) {
-      log.warn({ action: what, err: error instanceof Error ? error.message : String(error) }, 'tray action refused');
+      refused(error);
     }
   };
 

@@ -8,7 +8,10 @@ import { followTimeZone, readSystemTimeZone, watchClock } from '../../main/servi
 import { forwardedSchema, parseLaunchArgs, runLaunchCommand } from '../../main/app/launchArgs.ts';
 import { applyLaunchAtLogin, autostartEntry } from '../../main/app/loginItem.ts';
 import { watchPower } from '../../main/app/power.ts';
-import { bindFocusShortcut, toggleFocus } from '../../main/app/shortcut.ts';
+import { bindFocusShortcut, SHORTCUT_FOCUS } from '../../main/app/shortcut.ts';
+import { commandsOf } from '../../main/service/commands.ts';
+import { createOperations } from '../../main/service/operations.ts';
+import { harness } from '../support/engineHarness.ts';
 import { settingsSchema, type Settings } from '../../main/core/settings.ts';
 import { useTempDirs } from '../support/tempDir.ts';
 
@@ -32,11 +35,21 @@ describe('launch arguments', () => {
     expect(forwardedSchema.safeParse({ args: 'focus stop' }).success).toBe(false);
   });
 
-  it('does what the command asks, and shows the dashboard for anything it cannot do', () => {
+  it('does what the command asks, and shows the dashboard for anything it cannot do', async () => {
     const done: string[] = [];
     const targets = { startFocus: (r: unknown) => done.push(`focus ${JSON.stringify(r)}`), endFocus: () => done.push('stop'), releaseNow: () => done.push('release'), open: (w: string, r?: string) => done.push(`open ${w} ${r ?? ''}`) };
-    for (const args of [['focus', 'start', '25'], ['focus', 'stop'], ['release'], ['report'], ['bogus'], [], ['--login']]) runLaunchCommand(parseLaunchArgs(args), targets);
+    for (const args of [['focus', 'start', '25'], ['focus', 'stop'], ['release'], ['report'], ['bogus'], [], ['--login']]) await runLaunchCommand(parseLaunchArgs(args), targets);
     expect(done).toEqual(['focus {"minutes":25}', 'stop', 'release', 'open dashboard /report', 'open dashboard ', 'open dashboard ']);
+  });
+
+  it('goes through the same operations as IPC and HTTP: a refused command shows the dashboard', async () => {
+    const h = harness('2026-11-23T08:00:00Z', { schedule: [] });
+    const opened: string[] = [];
+    const targets = { ...commandsOf(createOperations({ engine: h.engine, settings: { get: () => h.engine.getSettings(), patch: () => ({ ok: false, issues: [] }) } })), open: (w: string) => opened.push(w) };
+    await runLaunchCommand(parseLaunchArgs(['focus', 'start', '25']), targets);
+    expect(h.engine.status()).toMatchObject({ state: 'focus', block: { endsAt: Date.parse('2026-11-23T08:25:00Z') } });
+    await runLaunchCommand(parseLaunchArgs(['focus', 'start', '25']), targets); // already focusing: refused by the operation
+    expect(opened).toEqual(['dashboard']);
   });
 });
 
@@ -124,7 +137,7 @@ describe('launch at login', () => {
 });
 
 describe('global shortcut', () => {
-  it('toggles focus, follows the setting, and survives a refused accelerator', () => {
+  it('toggles focus through the service’s commands, follows the setting, and survives a refused accelerator', async () => {
     let settings: Settings = settingsSchema.parse({ shortcut: 'Alt+F' });
     const listeners = new Set<(s: Settings) => void>();
     const registered = new Map<string, () => void>();
@@ -133,8 +146,10 @@ describe('global shortcut', () => {
       settings = { ...settings, shortcut };
       for (const l of listeners) l(settings);
     };
-    let state: 'idle' | 'focus' = 'idle';
-    const engine = { status: () => ({ state, block: null, held: 0, nextBatchAt: null }), startFocus: () => (state = 'focus'), endFocus: () => (state = 'idle') };
+    const h = harness('2026-11-23T08:00:00Z', { schedule: [] });
+    const commands = commandsOf(createOperations({ engine: h.engine, settings: { get: () => h.engine.getSettings(), patch: () => ({ ok: false, issues: [] }) } }));
+    const state = () => h.engine.status().state;
+    const flush = () => new Promise((resolve) => setImmediate(resolve));
     const bound = bindFocusShortcut({
       globalShortcut: {
         register: (a, cb) => {
@@ -146,12 +161,15 @@ describe('global shortcut', () => {
         unregister: (a) => void registered.delete(a),
       },
       settings: { get: () => settings, onChange: (l) => (listeners.add(l), () => listeners.delete(l)) },
-      toggle: () => toggleFocus(engine),
+      toggle: () => commands.toggleFocus(SHORTCUT_FOCUS),
     });
     registered.get('Alt+F')?.();
-    expect(state).toBe('focus');
+    await flush();
+    expect(state()).toBe('focus');
+    expect(h.engine.status().block?.endsAt).toBe(Date.parse('2026-11-23T08:50:00Z'));
     registered.get('Alt+F')?.();
-    expect(state).toBe('idle');
+    await flush();
+    expect(state()).toBe('idle');
     change('Ctrl+Q');
     expect(bound.registered()).toBeNull();
     expect([...registered.keys()]).toEqual([]);
