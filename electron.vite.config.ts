@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { CSP_PLACEHOLDER, META_CSP } from './preload/csp.ts';
 
 const root = import.meta.dirname;
 // One HTML entry per window kind: add its name here (main/app/windows.ts names its page).
@@ -27,7 +28,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react()],
+    // Each page's CSP meta tag is written from the one policy in preload/csp.ts.
+    plugins: [react(), { name: 'lull-csp', transformIndexHtml: (html: string) => html.replace(CSP_PLACEHOLDER, META_CSP) }],
     build: {
       outDir: resolve(root, 'out/renderer'),
       // electron-vite leaves the renderer unminified; the dashboard must stay small (issue 5's budget).

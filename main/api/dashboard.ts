@@ -5,10 +5,8 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { SESSION_COOKIE, type Auth } from './auth.ts';
 import { ApiFailure } from './failure.ts';
+import { PAGE_CSP } from '../../preload/csp.ts';
 
-/** The renderer's CSP, sent as a header as well as the page's meta tag: no inline code at all. */
-export const DASHBOARD_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export async function registerDashboard(app: FastifyInstance, auth: Auth, staticDir: string | null): Promise<void> {
   app.get('/login', async (req, reply) => {
@@ -24,7 +22,7 @@ export async function registerDashboard(app: FastifyInstance, auth: Auth, static
       prefix: '/',
       index: 'index.html',
       setHeaders: (reply) => {
-        void reply.headers({ 'content-security-policy': DASHBOARD_CSP, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-cache' });
+        void reply.headers({ 'content-security-policy': PAGE_CSP, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-cache' });
       },
     });
   } else {

@@ -3,19 +3,8 @@
 // the app only through the system browser or mail client, and only for http, https and mailto.
 import type { Event, HandlerDetails, Session, WebPreferences } from 'electron';
 
-/** The Content-Security-Policy of every page Lull shows: no inline code, no eval, nothing remote. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The Content-Security-Policy of every page Lull shows (preload/csp.ts). */
+export { PAGE_CSP as CONTENT_SECURITY_POLICY } from '../../preload/csp.ts';
 
 /** The same preferences for every window; `preload` only for windows that talk to main. */
 export function secureWebPreferences(preload?: string): WebPreferences {
