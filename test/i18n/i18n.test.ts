@@ -2,8 +2,11 @@
 // time, ISO weeks from dates, POSIX locales, and the purity that lets every layer import it.
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { reportDocument } from '../../main/app/reportDocument.ts';
+import { presentReport } from '../../main/core/present.ts';
 import { localeFromPosix, terseUnits, translator } from '../../main/i18n/index.ts';
 import { clockTime, duration, isoTime, isoWeekOfDate, offsetOf, shiftWeek } from '../../main/i18n/time.ts';
+import { harness } from '../support/engineHarness.ts';
 
 describe('ISO times with offset', () => {
   it('writes the wall clock of the zone with its offset, across daylight saving and odd offsets', () => {
@@ -50,6 +53,28 @@ describe('languages', () => {
   it('says "how we count" from the numbers, in each language', () => {
     expect(translator('en', 'estimate')('howWeCount', { gap: 2, minutes: 23 })).toMatch(/^How we count: held items that arrive within 2 minutes .* counted as 23 minutes/);
     expect(translator('sv', 'estimate')('howWeCount', { gap: 2, minutes: 23 })).toMatch(/^Så räknar vi: .* inom 2 minuter .* 23 minuter/);
+  });
+});
+
+describe('the printable report', () => {
+  it('is written in the user’s language and locale, with "how we count" from the report’s numbers', async () => {
+    const h = harness('2026-11-23T08:00:00Z', { refocusMinutes: 20 });
+    h.engine.startFocus({ minutes: 60 });
+    await h.post('x', { source: 'ci' });
+    const report = presentReport(h.engine.weeklyReport());
+    const en = reportDocument(report);
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain('Refocus time saved (estimate)');
+    expect(en).toContain('each moment is counted as 20 minutes');
+    expect(en).toContain('<th>Mon</th>');
+    const sv = reportDocument(report, { language: 'sv', locale: 'sv-SE' });
+    expect(sv).toContain('<html lang="sv">');
+    expect(sv).toContain('Veckorapport om avbrott · 2026-W48');
+    expect(sv).toContain('Sparad omställningstid (uppskattning)');
+    expect(sv).toContain('Så räknar vi: kvarhållna aviseringar som kommer inom 2 minuter');
+    expect(sv).toContain('<th>mån</th>');
+    expect(sv).toContain('<th>Brådskande</th>');
+    expect(sv).not.toMatch(/Focus hours|How we count/);
   });
 });
 
