@@ -1,5 +1,5 @@
-// English, every surface: one namespace each (windows, tray, digest, cli, printable) and the
-// words they share (estimate). Counts use i18next plurals (_one/_other); times come in formatted.
+// English, every surface: one namespace each (windows, tray, digest, cli, printable) and what
+// several share (estimate, units). Counts use i18next plurals (_one/_other); times come in formatted.
 const windows = {
   common: {
     loading: 'Loading…',
