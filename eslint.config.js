@@ -27,6 +27,24 @@ export default tseslint.config(
     },
   },
   {
+    // Lull's words and time formatters: pure like core, and below it (core's present.ts writes ISO
+    // times with them), so they import no layer of Lull at all; the renderer and the CLI use them too.
+    files: ['main/i18n/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: shellOnly.filter((p) => !p.includes('*')).map((name) => ({ name, message: 'main/i18n must not depend on the shell, the store or a transport.' })),
+          patterns: [
+            { ...nodeBuiltins, message: 'main/i18n is pure: the renderer, the shell and the CLI all import it.' },
+            { group: ['@fastify/*'], message: 'main/i18n must not depend on a transport.' },
+            { group: ['../*/*', '../../*'], message: 'main/i18n imports no other layer of Lull.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['main/store/**', 'main/sources/**', 'main/delivery/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['../app/*', '../host/*', '../cli/*', '../../app/*', '../../host/*', '../../cli/*'], message: 'imports only go downward.' }] }],

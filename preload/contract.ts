@@ -93,7 +93,7 @@ export const weeklyReportSchema = weekSummary.extend({
   topSources: z.array(z.object({ name: z.string(), count: z.number() })),
   topSenders: z.array(z.object({ name: z.string(), count: z.number() })),
   heatmap: z.array(z.array(z.number())),
-  refocusEstimate: z.object({ minutesPerMoment: z.number(), howWeCount: z.string() }),
+  refocusEstimate: z.object({ minutesPerMoment: z.number(), momentGapMinutes: z.number() }),
   previous: weekSummary.extend({ week: z.string() }),
   change: z.record(z.string(), z.number().nullable()),
 });

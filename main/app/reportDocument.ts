@@ -1,7 +1,10 @@
-// The weekly report as a self-contained, script-free HTML page for printToPDF. Its only style
-// is allowed by hash in its CSP, so the page needs neither 'unsafe-inline' nor any script.
+// The weekly report as a self-contained, script-free HTML page for printToPDF, in the user's
+// language (the "printable" namespace of main/i18n) and locale. Its only style is allowed by hash
+// in its CSP, so the page needs neither 'unsafe-inline' nor any script.
 import { createHash } from 'node:crypto';
 import type { WeeklyReportDto } from '../../preload/contract.ts';
+import { terseUnits, translator, type Language } from '../i18n/index.ts';
+import { dateRange, weekdayName } from '../i18n/time.ts';
 
 const STYLE = `body{font:11pt system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#262a2e;margin:24px}
 h1{font-size:18pt;font-weight:600;margin:0 0 4px}h2{font-size:12pt;margin:20px 0 8px}p.muted{color:#5b6168;margin:0 0 16px}
@@ -17,37 +20,37 @@ const rows = (pairs: readonly (readonly [string, string, string?])[]): string =>
 
 export const REPORT_CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; img-src data:; base-uri 'none'; form-action 'none'`;
 
-export function reportDocument(report: WeeklyReportDto): string {
-  const c = report.change;
-  const summary = rows([
-    ['Focus hours planned', num(report.plannedHours, ' h'), change(c.plannedHours)],
-    ['Focus hours kept', num(report.keptHours, ' h'), change(c.keptHours)],
-    ['Blocks completed', num(report.blocksCompleted), change(c.blocksCompleted)],
-    ['Blocks ended early', num(report.blocksEndedEarly), change(c.blocksEndedEarly)],
-    ['Items held', num(report.held), change(c.held)],
-    ['Passed straight through', num(report.delivered), change(c.delivered)],
-    ['Breakthroughs', num(report.breakthrough), change(c.breakthrough)],
-    ['Interruption moments avoided', num(report.moments), change(c.moments)],
-    ['Refocus time saved (estimate)', num(report.refocusMinutesSaved, ' min'), change(c.refocusMinutesSaved)],
-    ['Median hold', num(report.medianHoldMinutes, ' min'), change(c.medianHoldMinutes)],
-    ['Longest hold', num(report.longestHoldMinutes, ' min'), change(c.longestHoldMinutes)],
-  ]);
-  const rules = rows(Object.entries(report.breakthroughsByRule).map(([rule, n]) => [rule, num(n)] as const));
-  const top = (list: readonly { name: string; count: number }[]): string => (list.length ? rows(list.map((e) => [e.name, num(e.count)] as const)) : '<tr><td>none</td></tr>');
+/** The language of the words and the locale of dates and day names. */
+export interface ReportWords {
+  language: Language;
+  locale: string;
+}
+
+const SUMMARY = ['plannedHours', 'keptHours', 'blocksCompleted', 'blocksEndedEarly', 'held', 'delivered', 'breakthrough', 'moments', 'refocusMinutesSaved', 'medianHoldMinutes', 'longestHoldMinutes'] as const;
+
+export function reportDocument(report: WeeklyReportDto, words: ReportWords = { language: 'en', locale: 'en' }): string {
+  const t = translator(words.language, 'printable');
+  const ruleName = translator(words.language, 'windows');
+  const units = terseUnits(words.language);
+  const unit = (key: (typeof SUMMARY)[number]): string => (key.endsWith('Hours') ? ` ${units.hour}` : key.endsWith('Minutes') || key === 'refocusMinutesSaved' ? ` ${units.minute}` : '');
+  const summary = rows(SUMMARY.map((key) => [t(`metric.${key}`), num(report[key], unit(key)), change(report.change[key])] as const));
+  const rules = rows(Object.entries(report.breakthroughsByRule).map(([rule, n]) => [ruleName(`rule.${rule}`), num(n)] as const));
+  const top = (list: readonly { name: string; count: number }[]): string => (list.length ? rows(list.map((e) => [e.name, num(e.count)] as const)) : `<tr><td>${escape(t('none'))}</td></tr>`);
   const peak = Math.max(1, ...report.heatmap.flat());
-  const days = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
   const heat = report.heatmap
-    .map((hours, d) => `<tr><th>${days[d] ?? ''}</th>${hours.map((n) => `<td class="l${n === 0 ? 0 : Math.min(4, 1 + Math.floor((n / peak) * 3.99))}" title="${n}"></td>`).join('')}</tr>`)
+    .map((hours, d) => `<tr><th>${escape(weekdayName(d + 1, words.locale, 'short'))}</th>${hours.map((n) => `<td class="l${n === 0 ? 0 : Math.min(4, 1 + Math.floor((n / peak) * 3.99))}" title="${n}"></td>`).join('')}</tr>`)
     .join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
-<title>Lull weekly report ${escape(report.week)}</title><style>${STYLE}</style></head><body>
-<h1>Weekly interruption report · ${escape(report.week)}</h1>
-<p class="muted">${escape(report.from.slice(0, 10))} to ${escape(report.to.slice(0, 10))} (${escape(report.timeZone)}) · change against ${escape(report.previous.week)}</p>
+  const dates = dateRange(report.days[0]?.date ?? report.from.slice(0, 10), report.days[6]?.date ?? report.to.slice(0, 10), words.locale);
+  const how = translator(words.language, 'estimate')('howWeCount', { minutes: report.refocusEstimate.minutesPerMoment, gap: report.refocusEstimate.momentGapMinutes });
+  return `<!doctype html><html lang="${words.language}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
+<title>${escape(t('title', { week: report.week }))}</title><style>${STYLE}</style></head><body>
+<h1>${escape(t('heading', { week: report.week }))}</h1>
+<p class="muted">${escape(t('range', { dates, zone: report.timeZone, previous: report.previous.week }))}</p>
 <table>${summary}</table>
-<p class="muted">How we count: ${escape(report.refocusEstimate.howWeCount)}</p>
-<h2>Breakthroughs by rule</h2><table>${rules}</table>
-<h2>Top sources</h2><table>${top(report.topSources)}</table>
-<h2>Top senders</h2><table>${top(report.topSenders)}</table>
-<h2>Arrivals by day and hour</h2><table class="heat">${heat}</table>
+<p class="muted">${escape(how)}</p>
+<h2>${escape(t('rules'))}</h2><table>${rules}</table>
+<h2>${escape(t('sources'))}</h2><table>${top(report.topSources)}</table>
+<h2>${escape(t('senders'))}</h2><table>${top(report.topSenders)}</table>
+<h2>${escape(t('heat'))}</h2><table class="heat">${heat}</table>
 </body></html>`;
 }

@@ -4,7 +4,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserWindowConstructorOptions, PrintToPDFOptions } from 'electron';
 import type { WeeklyReportDto } from '../../preload/contract.ts';
-import { reportDocument } from './reportDocument.ts';
+import { reportDocument, type ReportWords } from './reportDocument.ts';
 import { secureWebPreferences } from './security.ts';
 
 export interface PrintWindowLike {
@@ -18,6 +18,8 @@ export interface ReportPdfOptions {
   report: (week: string | undefined) => WeeklyReportDto;
   /** The folder the PDF goes to (the user's Downloads). */
   folder: () => string;
+  /** The user's language and locale (as the tray's); English when not given. */
+  words?: () => ReportWords;
 }
 
 export function createReportPdf(opts: ReportPdfOptions): (week: string | undefined) => Promise<string> {
@@ -25,7 +27,7 @@ export function createReportPdf(opts: ReportPdfOptions): (week: string | undefin
     const report = opts.report(week);
     const win = opts.createWindow({ show: false, width: 900, height: 1200, webPreferences: { ...secureWebPreferences(), javascript: false } });
     try {
-      await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(reportDocument(report))}`);
+      await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(reportDocument(report, opts.words?.()))}`);
       const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, margins: { top: 0.6, bottom: 0.6, left: 0.6, right: 0.6 } });
       const path = freeName(opts.folder(), `Lull report ${report.week}`);
       writeFileSync(path, pdf);

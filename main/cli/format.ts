@@ -1,47 +1,53 @@
-// Human output of the CLI: times as people think of them ("until 11:30", "next batch at
-// 12:00 (in 40 min)"), in the terminal's locale and 12/24-hour habit.
+// Human output of the CLI in the terminal's language (LC_ALL, LC_MESSAGES, LANG: English or
+// Swedish, the "cli" namespace of main/i18n) and times as people think of them ("until 11:30",
+// "next batch at 12:00 (in 40 min)") in its locale's 12/24-hour habit, at the host's wall clock.
+import { languageFor } from '../core/settings.ts';
+import { localeFromPosix, terseUnits, translator, type Language } from '../i18n/index.ts';
+import { clockTime, duration, offsetOf } from '../i18n/time.ts';
 import { isTroubled, type StatusDto, type WeeklyReportDto } from '../../preload/contract.ts';
 
-const locale = (): string | undefined => process.env.LC_ALL || process.env.LC_TIME || process.env.LANG?.split('.')[0]?.replace('_', '-') || undefined;
+const env = (...names: string[]): string | undefined => names.map((n) => process.env[n]).find((v) => v !== undefined && v !== '');
 
-function clock(iso: string): string {
-  try {
-    return new Intl.DateTimeFormat(locale(), { hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
-  } catch {
-    return new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
-  }
+/** The language and the time locale the terminal asks for, English when it says nothing we speak. */
+export function terminalWords(): { language: Language; locale: string } {
+  const messages = localeFromPosix(env('LC_ALL', 'LC_MESSAGES', 'LANG'));
+  const time = localeFromPosix(env('LC_ALL', 'LC_TIME', 'LANG'));
+  return { language: languageFor('system', messages ?? 'en'), locale: time ?? new Intl.DateTimeFormat().resolvedOptions().locale };
 }
 
-export function inMinutes(iso: string, now: number): string {
-  const minutes = Math.max(0, Math.round((Date.parse(iso) - now) / 60_000));
-  if (minutes < 60) return `${minutes} min`;
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return m ? `${h} h ${m} min` : `${h} h`;
+/** A time the host sent, at the wall clock of its own offset (the user's time zone then). */
+const clock = (iso: string, locale: string): string => clockTime(iso, { locale, timeZone: offsetOf(iso) });
+
+/** "40 min", "1 h 5 min" from now until `iso`. */
+export function inMinutes(iso: string, now: number, words = terminalWords()): string {
+  return duration((Date.parse(iso) - now) / 60_000, words.locale, terseUnits(words.language));
 }
 
-export function formatStatus(s: StatusDto, now = Date.now()): string {
-  const next = s.nextBatchAt ? `next batch at ${clock(s.nextBatchAt)} (in ${inMinutes(s.nextBatchAt, now)})` : 'no batch times set';
-  const until = s.block ? ` until ${clock(s.block.endsAt)}` : '';
-  const line = s.state === 'idle' ? `Idle: notifications pass straight through. ${next}.` : `Focusing${until}. ${s.held} held; ${next}.`;
+export function formatStatus(s: StatusDto, now = Date.now(), words = terminalWords()): string {
+  const t = translator(words.language, 'cli');
+  const next = s.nextBatchAt ? t('nextBatch', { time: clock(s.nextBatchAt, words.locale), in: inMinutes(s.nextBatchAt, now, words) }) : t('noBatch');
+  const line = s.state === 'idle' ? t('idle', { next }) : s.block ? t('focusingUntil', { time: clock(s.block.endsAt, words.locale), held: s.held, next }) : t('focusing', { held: s.held, next });
   // A source that cannot do its work says why, one line each.
   const troubles = s.sources.filter(isTroubled).map((x) => `  ${x.name}: ${x.detail ?? x.state}`);
   return [line, ...troubles].join('\n');
 }
 
-export function formatReport(r: WeeklyReportDto): string {
+export function formatReport(r: WeeklyReportDto, words = terminalWords()): string {
+  const t = translator(words.language, 'cli');
+  const min = terseUnits(words.language).minute;
   const sign = (n: number | null | undefined): string => (n === null || n === undefined ? '' : n > 0 ? ` (+${n})` : n < 0 ? ` (${n})` : ' (±0)');
+  const row = (key: string, value: string): string => `  ${t(`report.${key}`).padEnd(28)} ${value}`;
   const lines = [
-    `Week ${r.week} (change against ${r.previous.week} in brackets)`,
-    `  focus hours kept / planned   ${r.keptHours} / ${r.plannedHours}${sign(r.change.keptHours)}`,
-    `  blocks completed, ended early ${r.blocksCompleted}, ${r.blocksEndedEarly}`,
-    `  items held                   ${r.held}${sign(r.change.held)}`,
-    `  interruption moments avoided ${r.moments}${sign(r.change.moments)}`,
-    `  refocus time saved (est.)    ${r.refocusMinutesSaved} min${sign(r.change.refocusMinutesSaved)}`,
-    `  median / longest hold        ${r.medianHoldMinutes ?? '–'} / ${r.longestHoldMinutes ?? '–'} min`,
-    `  breakthroughs by rule        ${Object.entries(r.breakthroughsByRule).map(([k, v]) => `${k} ${v}`).join(', ')}`,
-    `  top sources                  ${r.topSources.map((s) => `${s.name} ${s.count}`).join(', ') || '–'}`,
-    `How we count: ${r.refocusEstimate.howWeCount}`,
+    t('report.head', { week: r.week, previous: r.previous.week }),
+    row('kept', `${r.keptHours} / ${r.plannedHours}${sign(r.change.keptHours)}`),
+    row('blocks', `${r.blocksCompleted}, ${r.blocksEndedEarly}`),
+    row('held', `${r.held}${sign(r.change.held)}`),
+    row('moments', `${r.moments}${sign(r.change.moments)}`),
+    row('refocus', `${r.refocusMinutesSaved} ${min}${sign(r.change.refocusMinutesSaved)}`),
+    row('holds', `${r.medianHoldMinutes ?? '–'} / ${r.longestHoldMinutes ?? '–'} ${min}`),
+    row('rules', Object.entries(r.breakthroughsByRule).map(([k, v]) => `${k} ${v}`).join(', ')),
+    row('sources', r.topSources.map((s) => `${s.name} ${s.count}`).join(', ') || '–'),
+    translator(words.language, 'estimate')('howWeCount', { minutes: r.refocusEstimate.minutesPerMoment, gap: r.refocusEstimate.momentGapMinutes }),
   ];
   return lines.join('\n');
 }

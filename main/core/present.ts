@@ -1,33 +1,10 @@
 // Domain objects as the API and the bridge show them: ISO-8601 times with the user's offset.
+import { isoTime } from '../i18n/time.ts';
 import type { WeeklyReport } from './report.ts';
 import type { Batch, FocusBlock, Item, Status } from './types.ts';
 
-const QUARTER = 15 * 60_000;
-const offsetCache = new Map<string, number>();
-
-/** Offset of `timeZone` at `t` in minutes; offsets only change on quarter hours, so cache per quarter. */
-function offsetMinutes(t: number, timeZone: string): number {
-  const key = `${timeZone}|${Math.floor(t / QUARTER)}`;
-  let off = offsetCache.get(key);
-  if (off === undefined) {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(t);
-    const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-    const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
-    off = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0;
-    if (offsetCache.size > 10_000) offsetCache.clear();
-    offsetCache.set(key, off);
-  }
-  return off;
-}
-
-/** 2026-11-23T09:00:00.000+01:00 */
-export function isoTime(t: number, timeZone: string): string {
-  const off = offsetMinutes(t, timeZone);
-  const local = new Date(t + off * 60_000).toISOString().slice(0, 23);
-  const sign = off < 0 ? '-' : '+';
-  const abs = Math.abs(off);
-  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
+// The one ISO-time formatter (main/i18n/time.ts): Temporal finds the offset, cached per quarter hour.
+export { isoTime };
 
 const maybe = (t: number | null, tz: string): string | null => (t === null ? null : isoTime(t, tz));
 

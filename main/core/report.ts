@@ -1,7 +1,7 @@
 // The weekly interruption report (PRODUCT.md §1.4) as data, per ISO week, with the previous
 // week beside it. Planned focus is the weekly schedule's occurrences plus ad hoc blocks as asked.
 import { isoWeekDays, occurrences, previousIsoWeek, type WeeklyRule } from './schedule.ts';
-import { blockMinutes, breakthroughsByRule, countMoments, holdMinutes, median, refocusMinutesSaved } from './stats.ts';
+import { blockMinutes, breakthroughsByRule, countMoments, holdMinutes, median, MOMENT_GAP_MS, refocusMinutesSaved } from './stats.ts';
 import type { BreakthroughRule, FocusBlock, Item } from './types.ts';
 
 const HOUR = 3_600_000;
@@ -48,7 +48,8 @@ export interface WeeklyReport extends WeekSummary {
   topSenders: { name: string; count: number }[];
   /** heatmap[weekday 0 = Monday][hour 0–23]: arrivals. */
   heatmap: number[][];
-  refocusEstimate: { minutesPerMoment: number; howWeCount: string };
+  /** The numbers behind the refocus estimate; the words "how we count" are each surface's (main/i18n). */
+  refocusEstimate: { minutesPerMoment: number; momentGapMinutes: number };
   previous: WeekSummary & { week: string };
   change: Record<keyof WeekSummary, number | null>;
 }
@@ -165,10 +166,7 @@ export function weeklyReport(input: ReportInput): WeeklyReport {
     topSources: top(data.items.map((i) => i.source)),
     topSenders: top(data.items.map((i) => i.sender)),
     heatmap,
-    refocusEstimate: {
-      minutesPerMoment: input.refocusMinutes,
-      howWeCount: `Held items arriving within 2 minutes of each other count as one interruption moment; each moment is counted as ${input.refocusMinutes} minutes of refocusing (Mark et al., CHI 2008), never more than the block's own length.`,
-    },
+    refocusEstimate: { minutesPerMoment: input.refocusMinutes, momentGapMinutes: MOMENT_GAP_MS / 60_000 },
     previous: { week: prevWeek, ...previous },
     change,
   };

@@ -3,6 +3,7 @@
 // with the offset before the gap (RFC 5545 and Temporal's 'compatible': 02:30 → 03:30); a wall
 // time in a repeated fall-back hour happens once, at its first occurrence.
 import { Temporal } from 'temporal-polyfill';
+import { isoWeekOfDate, mondayOf, shiftWeek } from '../i18n/time.ts';
 
 export interface WeeklyRule {
   weekdays: readonly number[];
@@ -125,8 +126,7 @@ export function nextOccurrenceAfter(rules: readonly WeeklyRule[], timeZone: stri
 
 /** ISO week label of `t` in `timeZone`: 2026-W47. */
 export function isoWeekOf(t: number, timeZone: string): string {
-  const d = localDateOf(t, timeZone);
-  return `${d.yearOfWeek}-W${String(d.weekOfYear).padStart(2, '0')}`;
+  return isoWeekOfDate(localDateOf(t, timeZone));
 }
 
 const WEEK_RE = /^(\d{4})-W(\d{2})$/;
@@ -144,10 +144,8 @@ function weeksInYear(year: number): number {
 
 /** Local midnight of each day of an ISO week (8 instants: Monday … next Monday). */
 export function isoWeekDays(week: string, timeZone: string): { dates: string[]; bounds: number[] } {
-  const m = WEEK_RE.exec(week);
-  if (!m || !isIsoWeek(week)) throw new RangeError(`not an ISO week: ${week}`);
-  const jan4 = Temporal.PlainDate.from({ year: Number(m[1]), month: 1, day: 4 });
-  const monday = jan4.subtract({ days: jan4.dayOfWeek - 1 }).add({ weeks: Number(m[2]) - 1 });
+  if (!isIsoWeek(week)) throw new RangeError(`not an ISO week: ${week}`);
+  const monday = mondayOf(week);
   const dates: string[] = [];
   const bounds: number[] = [];
   for (let i = 0; i <= 7; i++) {
@@ -159,9 +157,8 @@ export function isoWeekDays(week: string, timeZone: string): { dates: string[]; 
 }
 
 export function previousIsoWeek(week: string): string {
-  const { dates } = isoWeekDays(week, 'UTC');
-  const d = Temporal.PlainDate.from(dates[0] ?? '').subtract({ days: 7 });
-  return `${d.yearOfWeek}-W${String(d.weekOfYear).padStart(2, '0')}`;
+  if (!isIsoWeek(week)) throw new RangeError(`not an ISO week: ${week}`);
+  return shiftWeek(week, -1);
 }
 
 /** Local hour 0–23 and ISO weekday 1–7 of `t` (the report's heat map). */

@@ -2,14 +2,21 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatStatus } from '../../main/cli/format.ts';
 import { weeklyReportCsv } from '../../main/core/reportCsv.ts';
+import type { StatusDto } from '../../preload/contract.ts';
 import { runChild, runCommand } from '../support/child.ts';
 import { startHost, type RunningHost } from '../support/host.ts';
 
 const CLI = join(import.meta.dirname, '..', '..', 'bin', 'lull.js');
 
 async function lull(home: string, ...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  const child = runChild(CLI, args, { ...process.env, LULL_HOME: home, LANG: 'en_GB.UTF-8' });
+  return lullIn({ LANG: 'en_GB.UTF-8' }, home, ...args);
+}
+
+/** The CLI in a terminal whose locale variables are `locale` (LC_ALL and LC_MESSAGES unset unless given). */
+async function lullIn(locale: Record<string, string>, home: string, ...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  const child = runChild(CLI, args, { ...process.env, LC_ALL: '', LC_MESSAGES: '', LC_TIME: '', LULL_HOME: home, ...locale });
   const { code } = await child.exited;
   return { code, out: child.lines.join('\n'), err: child.stderr() };
 }
@@ -68,6 +75,17 @@ describe('lull (CLI) against a running host', () => {
     expect(csv.out.split('\n')[0]).toBe('section,item,metric,value\r');
   });
 
+  it('speaks Swedish where the terminal does (LANG or LC_MESSAGES), with times in its 24-hour habit', async () => {
+    const status = await lullIn({ LANG: 'sv_SE.UTF-8' }, host.home, 'status');
+    expect(status.code).toBe(0);
+    expect(status.out.split('\n')[0]).toMatch(/^Inte i fokus: aviseringar går rakt igenom\. nästa omgång \d{2}:\d{2} \(om .*\)\.$/);
+    const report = await lullIn({ LANG: 'en_US.UTF-8', LC_MESSAGES: 'sv_SE.UTF-8' }, host.home, 'report');
+    expect(report.out).toMatch(/^Vecka \d{4}-W\d{2} \(ändring mot \d{4}-W\d{2} inom parentes\)/);
+    expect(report.out).toContain('Så räknar vi: kvarhållna aviseringar som kommer inom 2 minuter');
+    const english = await lullIn({ LANG: 'de_DE.UTF-8' }, host.home, 'status');
+    expect(english.out.split('\n')[0]).toMatch(/^Idle: notifications pass straight through\. next batch at \d{2}:\d{2} \(in .*\)\.$/);
+  });
+
   it('usage errors exit 2, with the command’s usage; --help exits 0', async () => {
     for (const args of [['focus', 'start', 'ten'], ['focus', 'start', '1000'], ['notify', '--title', 'x'], ['report', '--week', 'W47'], ['status', '--bogus'], ['nonsense'], []]) {
       const r = await lull(host.home, ...args);
@@ -84,6 +102,24 @@ describe('lull (CLI) against a running host', () => {
   it('open prints a fresh one-time login link', async () => {
     const r = await lull(host.home, 'open');
     expect(r.out).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/login\\?secret=`));
+  });
+});
+
+describe('human words', () => {
+  const status: StatusDto = {
+    state: 'focus',
+    block: { id: 'b', kind: 'adhoc', startedAt: '2026-11-23T10:30:00.000+01:00', endsAt: '2026-11-23T11:30:00.000+01:00', endedAt: null, endReason: null },
+    held: 3,
+    nextBatchAt: '2026-11-23T13:05:00.000+01:00',
+    sources: [{ name: 'desktop-bus', state: 'degraded', detail: 'no daemon' }],
+  };
+  const now = Date.parse('2026-11-23T11:20:00+01:00');
+
+  it('writes times at the host’s wall clock, in the terminal’s language and 12/24-hour habit', () => {
+    expect(formatStatus(status, now, { language: 'en', locale: 'en-GB' })).toBe('Focusing until 11:30. 3 held; next batch at 13:05 (in 1 h 45 min).\n  desktop-bus: no daemon');
+    expect(formatStatus(status, now, { language: 'en', locale: 'en-US' })).toMatch(/^Focusing until 11:30\sAM\. 3 held; next batch at 1:05\sPM \(in 1 h 45 min\)\.\n/);
+    expect(formatStatus(status, now, { language: 'sv', locale: 'sv-SE' })).toBe('Fokus till 11:30. 3 väntar; nästa omgång 13:05 (om 1 tim 45 min).\n  desktop-bus: no daemon');
+    expect(formatStatus({ ...status, state: 'idle', block: null, held: 0, nextBatchAt: null, sources: [] }, now, { language: 'sv', locale: 'sv-SE' })).toBe('Inte i fokus: aviseringar går rakt igenom. inga omgångstider satta.');
   });
 });
 

@@ -38,7 +38,7 @@ describe('weekly report', () => {
     expect(r.longestHoldMinutes).toBe(180);
     expect(r.previous).toMatchObject({ week: '2026-W47', held: 2, moments: 1, blocksEndedEarly: 1, blocksCompleted: 4 }); // the ad hoc block and Wed–Fri's scheduled ones
     expect(r.change.held).toBe(1);
-    expect(r.refocusEstimate.howWeCount).toMatch(/2 minutes/);
+    expect(r.refocusEstimate).toEqual({ minutesPerMoment: 20, momentGapMinutes: 2 });
   });
 
   it('puts arrivals in the right hour on a daylight-saving day', () => {

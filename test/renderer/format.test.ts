@@ -1,9 +1,9 @@
 // Time as people think of it, weeks, languages, and the two string tables kept in step.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { en } from '../../renderer/src/i18n/en.ts';
+import { en } from '../../main/i18n/en.ts';
 import { resolveLanguage } from '../../renderer/src/i18n/language.ts';
-import { sv } from '../../renderer/src/i18n/sv.ts';
+import { sv } from '../../main/i18n/sv.ts';
 import { clockTime, duration, isoWeekOfDate, relativeTime, shiftWeek, wallClock, wallTime, weekdayName, zonedWallClock } from '../../renderer/src/format/time.ts';
 
 const keys = (o: object, prefix = ''): string[] =>

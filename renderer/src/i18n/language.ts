@@ -2,8 +2,9 @@
 // "system" (core's languageFor, as the tray and the digests choose). Dates and numbers follow
 // the locale (and so its 12/24-hour habit).
 import { languageFor } from '../../../main/core/settings.ts';
+import type { Language } from '../../../main/i18n/index.ts';
 
-export type Language = 'en' | 'sv';
+export type { Language };
 
 export function resolveLanguage(setting: 'system' | Language, system: readonly string[]): { language: Language; locale: string } {
   const systemLocale = system[0] ?? 'en';

@@ -124,7 +124,7 @@ export function ReportView({ week }: { week: string | null }) {
       </header>
       {error ? <p role="alert">{error}</p> : null}
       <Summary report={report} />
-      <p className="how">{t('stats.howWeCount', { minutes: report.refocusEstimate.minutesPerMoment })}</p>
+      <p className="how">{t('estimate:howWeCount', { minutes: report.refocusEstimate.minutesPerMoment, gap: report.refocusEstimate.momentGapMinutes })}</p>
       <div className="charts">
         <figure className="chart">
           <figcaption>{t('report.chart.focus')}</figcaption>

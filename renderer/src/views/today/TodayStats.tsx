@@ -1,6 +1,7 @@
 // Today's numbers: held, interruption moments avoided, refocus time saved (an estimate, with how
 // it is counted beside it) and the breakthroughs by the rule that let them pass.
 import { useTranslation } from 'react-i18next';
+import { MOMENT_GAP_MS } from '../../../../main/core/stats.ts';
 import { duration } from '../../format/time.ts';
 import { useLocale } from '../../components/Locale.tsx';
 import { useDashboard, useDashboardShallow } from '../../store/context.tsx';
@@ -35,7 +36,7 @@ export function TodayStats() {
           <dd>{n(today.delivered)}</dd>
         </div>
       </dl>
-      <p className="how">{t('stats.howWeCount', { minutes: refocus })}</p>
+      <p className="how">{t('estimate:howWeCount', { minutes: refocus, gap: MOMENT_GAP_MS / 60_000 })}</p>
       <h3>{t('stats.breakthroughs', { count: today.breakthrough })}</h3>
       <ul className="rules">
         {rules.map((r) => (

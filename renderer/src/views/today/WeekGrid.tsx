@@ -1,7 +1,7 @@
 // The week's schedule as a grid: planned blocks, ad hoc and kept blocks, batch times and a line
 // for now. Each day is also a plain list, so a screen reader hears the same schedule.
 import { useTranslation } from 'react-i18next';
-import { clockTime, dayLabel, zonedWallClock } from '../../format/time.ts';
+import { clockTime, dayLabel, wallTime, zonedWallClock } from '../../format/time.ts';
 import { useLocale } from '../../components/Locale.tsx';
 import { useDashboard, useDashboardShallow } from '../../store/context.tsx';
 import { scheduleSelectors, type GridEntry } from '../../store/slices/schedule/selectors.ts';
@@ -52,7 +52,7 @@ export function WeekGrid() {
         <div className="hours" aria-hidden="true">
           {hours.map((h) => (
             <span key={h} style={{ top: `${((h - range.from) / (range.to - range.from)) * 100}%` }}>
-              {clockTime(Date.UTC(2000, 0, 1, h), { locale: ctx.locale, timeZone: 'UTC' })}
+              {wallTime(`${h}:00`, ctx.locale)}
             </span>
           ))}
         </div>

@@ -1,5 +1,6 @@
-// English strings. Counts use i18next plurals (_one/_other); times come in already formatted.
-export const en = {
+// English, every surface: one namespace each (windows, tray, digest, cli, printable) and what
+// several share (estimate, units). Counts use i18next plurals (_one/_other); times come in formatted.
+const windows = {
   common: {
     loading: 'Loading…',
     unreachableTitle: 'Lull is not reachable',
@@ -54,8 +55,6 @@ export const en = {
     refocus: 'Refocus time saved',
     estimate: '≈ {{value}} (estimate)',
     delivered: 'Passed straight through',
-    howWeCount:
-      "How we count: held items that arrive within 2 minutes of each other are one interruption moment; each moment is counted as {{minutes}} minutes to get back on track (Mark, Gudith & Klocke, CHI 2008), never more than the block's own length.",
     breakthroughs_one: '{{count}} breakthrough, by rule',
     breakthroughs_other: '{{count}} breakthroughs, by rule',
   },
@@ -246,5 +245,79 @@ export const en = {
     },
   },
 };
+
+const estimate = {
+  howWeCount:
+    "How we count: held items that arrive within {{gap}} minutes of each other are one interruption moment; each moment is counted as {{minutes}} minutes to get back on track (Mark, Gudith & Klocke, CHI 2008), never more than the block's own length.",
+};
+
+const tray = {
+  focusingUntil: 'Focusing until {{time}} ({{left}} left)',
+  idle: 'Not focusing',
+  nextBatch: 'Next batch at {{time}} (in {{in}})',
+  noBatch: 'No batch time set',
+  held: '{{n}} held',
+  startFocus: 'Start focus',
+  minutes: '{{n}} minutes',
+  untilNextBatch: 'Until the next batch ({{time}})',
+  untilNextBatchNone: 'Until the next batch',
+  custom: 'Custom…',
+  endFocus: 'End focus now',
+  release: 'Release held now',
+  skip: "Skip today's schedule",
+  dashboard: 'Open dashboard',
+  settings: 'Settings…',
+  quit: 'Quit Lull',
+};
+
+const digest = { line: '{{total}} held: {{parts}}', other: 'other' };
+
+/** Lengths of time where a surface writes them tersely (tray, CLI): "1 h 5 min". */
+const units = { hour: 'h', minute: 'min' };
+
+const cli = {
+  idle: 'Idle: notifications pass straight through. {{next}}.',
+  focusing: 'Focusing. {{held}} held; {{next}}.',
+  focusingUntil: 'Focusing until {{time}}. {{held}} held; {{next}}.',
+  nextBatch: 'next batch at {{time}} (in {{in}})',
+  noBatch: 'no batch times set',
+  report: {
+    head: 'Week {{week}} (change against {{previous}} in brackets)',
+    kept: 'focus hours kept / planned',
+    blocks: 'blocks completed, ended early',
+    held: 'items held',
+    moments: 'interruption moments avoided',
+    refocus: 'refocus time saved (est.)',
+    holds: 'median / longest hold',
+    rules: 'breakthroughs by rule',
+    sources: 'top sources',
+  },
+};
+
+const printable = {
+  title: 'Lull weekly report {{week}}',
+  heading: 'Weekly interruption report · {{week}}',
+  range: '{{dates}} ({{zone}}) · change against {{previous}}',
+  metric: {
+    plannedHours: 'Focus hours planned',
+    keptHours: 'Focus hours kept',
+    blocksCompleted: 'Blocks completed',
+    blocksEndedEarly: 'Blocks ended early',
+    held: 'Items held',
+    delivered: 'Passed straight through',
+    breakthrough: 'Breakthroughs',
+    moments: 'Interruption moments avoided',
+    refocusMinutesSaved: 'Refocus time saved (estimate)',
+    medianHoldMinutes: 'Median hold',
+    longestHoldMinutes: 'Longest hold',
+  },
+  rules: 'Breakthroughs by rule',
+  sources: 'Top sources',
+  senders: 'Top senders',
+  heat: 'Arrivals by day and hour',
+  none: 'none',
+};
+
+export const en = { windows, estimate, tray, digest, units, cli, printable };
 
 export type Strings = typeof en;

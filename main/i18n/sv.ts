@@ -1,7 +1,7 @@
-// Svenska. Same keys as en.ts (a test checks it); times come in already formatted.
+// Svenska, every surface. Same keys as en.ts (a test checks it); times come in already formatted.
 import type { Strings } from './en.ts';
 
-export const sv: Strings = {
+const windows: Strings['windows'] = {
   common: {
     loading: 'Läser in…',
     unreachableTitle: 'Lull svarar inte',
@@ -56,8 +56,6 @@ export const sv: Strings = {
     refocus: 'Sparad omställningstid',
     estimate: '≈ {{value}} (uppskattning)',
     delivered: 'Släpptes igenom direkt',
-    howWeCount:
-      'Så räknar vi: kvarhållna aviseringar som kommer inom 2 minuter från varandra räknas som ett avbrott; varje avbrott räknas som {{minutes}} minuter att komma tillbaka till arbetet (Mark, Gudith & Klocke, CHI 2008), aldrig mer än passets egen längd.',
     breakthroughs_one: '{{count}} genombrott, per regel',
     breakthroughs_other: '{{count}} genombrott, per regel',
   },
@@ -248,3 +246,76 @@ export const sv: Strings = {
     },
   },
 };
+
+const estimate: Strings['estimate'] = {
+  howWeCount:
+    'Så räknar vi: kvarhållna aviseringar som kommer inom {{gap}} minuter från varandra räknas som ett avbrott; varje avbrott räknas som {{minutes}} minuter att komma tillbaka till arbetet (Mark, Gudith & Klocke, CHI 2008), aldrig mer än passets egen längd.',
+};
+
+const tray: Strings['tray'] = {
+  focusingUntil: 'Fokus till {{time}} ({{left}} kvar)',
+  idle: 'Inte i fokus',
+  nextBatch: 'Nästa omgång {{time}} (om {{in}})',
+  noBatch: 'Ingen omgångstid satt',
+  held: '{{n}} väntar',
+  startFocus: 'Starta fokus',
+  minutes: '{{n}} minuter',
+  untilNextBatch: 'Till nästa omgång ({{time}})',
+  untilNextBatchNone: 'Till nästa omgång',
+  custom: 'Egen tid…',
+  endFocus: 'Avsluta fokus nu',
+  release: 'Släpp det som väntar nu',
+  skip: 'Hoppa över dagens schema',
+  dashboard: 'Öppna översikten',
+  settings: 'Inställningar…',
+  quit: 'Avsluta Lull',
+};
+
+const digest: Strings['digest'] = { line: '{{total}} väntade: {{parts}}', other: 'övriga' };
+
+const units: Strings['units'] = { hour: 'tim', minute: 'min' };
+
+const cli: Strings['cli'] = {
+  idle: 'Inte i fokus: aviseringar går rakt igenom. {{next}}.',
+  focusing: 'Fokus. {{held}} väntar; {{next}}.',
+  focusingUntil: 'Fokus till {{time}}. {{held}} väntar; {{next}}.',
+  nextBatch: 'nästa omgång {{time}} (om {{in}})',
+  noBatch: 'inga omgångstider satta',
+  report: {
+    head: 'Vecka {{week}} (ändring mot {{previous}} inom parentes)',
+    kept: 'fokustimmar hållna / planerade',
+    blocks: 'pass fullföljda, avslutade tidigt',
+    held: 'kvarhållna',
+    moments: 'avbrott som undveks',
+    refocus: 'sparad omställningstid (uppsk.)',
+    holds: 'median / längsta väntan',
+    rules: 'genombrott per regel',
+    sources: 'flest från källa',
+  },
+};
+
+const printable: Strings['printable'] = {
+  title: 'Lull veckorapport {{week}}',
+  heading: 'Veckorapport om avbrott · {{week}}',
+  range: '{{dates}} ({{zone}}) · ändring mot {{previous}}',
+  metric: {
+    plannedHours: 'Planerade fokustimmar',
+    keptHours: 'Hållna fokustimmar',
+    blocksCompleted: 'Fullföljda pass',
+    blocksEndedEarly: 'Pass som avslutades tidigt',
+    held: 'Kvarhållna',
+    delivered: 'Släpptes igenom direkt',
+    breakthrough: 'Genombrott',
+    moments: 'Avbrott som undveks',
+    refocusMinutesSaved: 'Sparad omställningstid (uppskattning)',
+    medianHoldMinutes: 'Median väntetid',
+    longestHoldMinutes: 'Längsta väntetid',
+  },
+  rules: 'Genombrott per regel',
+  sources: 'Flest från källa',
+  senders: 'Flest från avsändare',
+  heat: 'Ankomster per dag och timme',
+  none: 'inga',
+};
+
+export const sv: Strings = { windows, estimate, tray, digest, units, cli, printable };
