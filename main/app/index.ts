@@ -73,6 +73,7 @@ async function startShell(launch: LaunchCommand): Promise<void> {
     createWindow: (options) => new BrowserWindow(options),
     report: (week) => presentReport(lull.engine.weeklyReport(week)),
     folder: () => app.getPath('downloads'),
+    words: () => ({ language: language(), locale }),
   });
   const lull: Lull = openLull({
     dataDir,
