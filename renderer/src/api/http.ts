@@ -1,7 +1,7 @@
 // The LullApi over the headless host's HTTP API and server-sent events: the contract's typed
 // HTTP client (preload/httpClient.ts, which the CLI uses too) plus what the browser does itself
 // (open a link, print the report). Same-origin requests carry the HttpOnly session cookie.
-import { eventsPath, isAllowedUrl, subscriptions, type EventChannel, type Item, type LullApi } from '../../../preload/contract.ts';
+import { eventsPath, isAllowedUrl, itemSchema, subscriptions, type EventChannel, type Item, type LullApi } from '../../../preload/contract.ts';
 import { createHttpClient } from '../../../preload/httpClient.ts';
 
 export interface HttpTransportOptions {
@@ -89,7 +89,8 @@ function createEventSubscriptions(url: string, Source: typeof EventSource | unde
         try {
           const payload: unknown = JSON.parse((event as MessageEvent<string>).data);
           // An item that arrives or changes may be opened later: its URL is known like a listed one's.
-          if (channel === 'queue:item-added' || channel === 'queue:item-changed') remember([payload as Item]);
+          const item = channel === 'queue:item-added' || channel === 'queue:item-changed' ? itemSchema.safeParse(payload) : null;
+          if (item?.success) remember([item.data]);
           deliver(channel, payload);
         } catch {
           // A malformed event is dropped; the next snapshot corrects the view.
