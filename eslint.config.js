@@ -51,7 +51,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**', 'preload/contract.ts'],
+    files: ['renderer/**', 'preload/contract.ts', 'preload/contract/**', 'preload/channels.ts', 'preload/httpClient.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: ['electron', 'fastify', 'node-notifier', 'electron-store'].map((name) => ({ name, message: 'windows and the contract talk through LullApi only.' })), patterns: [nodeBuiltins] }],
     },

@@ -1,6 +1,6 @@
 // The bridge's method and event names: which channel each `window.lull` method and `onX` uses.
-// Kept free of zod so the sandboxed preload bundle stays small; contract.ts re-exports them.
-import type { EventChannel, InvokeChannel } from './contract.ts';
+// Free of zod and of every other file, so the sandboxed preload bundle stays small and nothing
+// imports back here; contract.ts checks these names against its maps and re-exports them.
 
 /** One named method per operation (no catch-all `invoke(channel)` reaches the page). */
 export const methods = {
@@ -20,13 +20,18 @@ export const methods = {
   exportPdf: 'report:pdf',
   getSettings: 'settings:get',
   patchSettings: 'settings:patch',
-} as const satisfies Record<string, InvokeChannel>;
+} as const;
 
 export const subscriptions = {
   onStateChanged: 'state:changed',
   onQueueChanged: 'queue:changed',
+  onItemAdded: 'queue:item-added',
+  onItemChanged: 'queue:item-changed',
   onBatchReleased: 'batch:released',
   onBlockEnded: 'block:ended',
   onSettingsChanged: 'settings:changed',
   onSettingsReset: 'settings:reset',
-} as const satisfies Record<string, EventChannel>;
+} as const;
+
+export type MethodName = keyof typeof methods;
+export type SubscriptionName = keyof typeof subscriptions;

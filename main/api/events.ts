@@ -4,12 +4,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerResponse } from 'node:http';
 import type { Lull } from '../service/lull.ts';
+import { eventsPath } from '../../preload/contract.ts';
 
 const HEARTBEAT_MS = 25_000;
 
 export function registerEvents(app: FastifyInstance, lull: Lull): void {
   const open = new Set<ServerResponse>();
-  app.get('/v1/events', (req, reply) => {
+  app.get(eventsPath, (req, reply) => {
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-content-type-options': 'nosniff' });

@@ -1,24 +1,27 @@
 // GET /v1/openapi.json: the API described from the same zod schemas the server validates with.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { errorSchema, httpRoutes, invokeContract, methods } from '../../preload/contract.ts';
+import { settingsPatchSchema } from '../core/settings.ts';
+import { errorSchema, eventContract, eventsPath, hostRoutes, httpRoutes, invokeContract, methods, settingsPatchRequest } from '../../preload/contract.ts';
 import { notificationAccepted, notificationSchema } from '../sources/inbox/notificationSchema.ts';
 
 type Operation = Record<string, unknown>;
 
 const json = (schema: z.ZodType, io: 'input' | 'output') => ({ 'application/json': { schema: z.toJSONSchema(schema, { io, unrepresentable: 'any' }) } });
+/** A settings patch travels as sent (see contract/settings.ts); it is described by core's patch schema. */
+const described = (schema: z.ZodType): z.ZodType => (schema === settingsPatchRequest ? settingsPatchSchema : schema);
 const errors = { '4XX': { description: 'refused', content: json(z.object({ error: errorSchema }), 'output') } };
 
 export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, Operation>> = {
-    '/v1/notifications': {
+    [hostRoutes.postNotification.path]: {
       post: {
         operationId: 'postNotification',
         requestBody: { required: true, content: json(notificationSchema, 'input') },
         responses: { 202: { description: 'accepted and durably stored', content: json(notificationAccepted, 'output') }, 200: { description: 'a repeated dedupeKey: the first item', content: json(notificationAccepted, 'output') }, ...errors },
       },
     },
-    '/v1/events': { get: { operationId: 'events', responses: { 200: { description: 'server-sent events: `event: <channel>`, JSON `data`', content: { 'text/event-stream': {} } } } } },
+    [eventsPath]: { get: { operationId: 'events', responses: { 200: { description: `server-sent events: \`event: <channel>\`, JSON \`data\`; channels: ${Object.keys(eventContract).join(', ')}`, content: { 'text/event-stream': {} } } } } },
   };
   for (const [name, route] of Object.entries(httpRoutes)) {
     if (!route) continue;
@@ -29,7 +32,7 @@ export function openApiDocument(): Record<string, unknown> {
     if (path.includes('{id}')) op.parameters = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }];
     else if (!(request instanceof z.ZodUndefined)) {
       if (route.method === 'GET') op.parameters = Object.keys((request as z.ZodObject).shape).map((n) => ({ name: n, in: 'query', required: false, schema: { type: 'string' } }));
-      else op.requestBody = { required: true, content: json(request, 'input') };
+      else op.requestBody = { required: true, content: json(described(request), 'input') };
     }
     (paths[path] ??= {})[route.method.toLowerCase()] = op;
   }

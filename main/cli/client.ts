@@ -1,6 +1,9 @@
-// The CLI's way to Lull: api.json from the data dir, then the local API with the bearer token.
-// Failures become the exit codes of PRODUCT.md §5: 1 refused by Lull, 3 Lull is not running.
+// The CLI's way to Lull: api.json from the data dir, then the contract's typed HTTP client
+// (preload/httpClient.ts, the one the dashboard uses) with the bearer token. Failures become
+// the exit codes of PRODUCT.md §5: 1 refused by Lull, 3 Lull is not running.
 import { readApiFile } from '../service/apiFile.ts';
+import type { ApiErrorBody } from '../../preload/contract.ts';
+import { createHttpClient, type HttpClient } from '../../preload/httpClient.ts';
 
 export class CliExit extends Error {
   readonly exitCode: number;
@@ -10,37 +13,23 @@ export class CliExit extends Error {
   }
 }
 
-export interface ApiClient {
-  call<T>(method: string, path: string, body?: unknown): Promise<T>;
-}
+export type ApiClient = HttpClient;
 
-interface ErrorBody {
-  error?: { code?: string; message?: string; fields?: { field: string; message: string }[] };
+const TIMEOUT_MS = 10_000;
+
+/** A refusal as the CLI prints it: Lull's message, then each refused field on its own line. */
+export function refusal(error: ApiErrorBody): CliExit {
+  return new CliExit(1, `${error.message}${error.fields?.map((f) => `\n  ${f.field}: ${f.message}`).join('') ?? ''}`);
 }
 
 export function connect(dataDir: string): ApiClient {
   const info = readApiFile(dataDir);
-  const notRunning = new CliExit(3, `Lull is not running (no API at ${dataDir}); start it with \`npm start\` or \`lull-host\``);
-  if (!info) throw notRunning;
-  return {
-    async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-      let response: Response;
-      try {
-        response = await fetch(`http://127.0.0.1:${info.port}${path}`, {
-          method,
-          headers: { authorization: `Bearer ${info.token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
-          body: body === undefined ? undefined : JSON.stringify(body),
-          signal: AbortSignal.timeout(10_000),
-        });
-      } catch {
-        throw notRunning;
-      }
-      const text = await response.text();
-      const json = text ? (JSON.parse(text) as unknown) : undefined;
-      if (response.ok) return json as T;
-      const err = (json as ErrorBody | undefined)?.error;
-      const fields = err?.fields?.map((f) => `\n  ${f.field}: ${f.message}`).join('') ?? '';
-      throw new CliExit(1, `${err?.message ?? `Lull answered ${response.status}`}${fields}`);
-    },
-  };
+  const notRunning = (): CliExit => new CliExit(3, `Lull is not running (no API at ${dataDir}); start it with \`npm start\` or \`lull-host\``);
+  if (!info) throw notRunning();
+  return createHttpClient({
+    baseUrl: `http://127.0.0.1:${info.port}`,
+    headers: { authorization: `Bearer ${info.token}` },
+    timeoutMs: TIMEOUT_MS,
+    failure: (error) => (error.code === 'unreachable' ? notRunning() : refusal(error)),
+  });
 }

@@ -1,9 +1,13 @@
-// The commands of `lull` (PRODUCT.md §5), each a thin call of the local API.
+// The commands of `lull` (PRODUCT.md §5), each a thin call of the local API through the
+// contract's typed client; limits are the vocabulary's.
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { weeklyReportCsv } from '../core/reportCsv.ts';
-import type { StatusDto, WeeklyReportDto } from '../../preload/contract.ts';
+import { LIMITS } from '../core/vocabulary.ts';
+import { errorBody } from '../service/errors.ts';
+import { notificationSchema } from '../sources/inbox/notificationSchema.ts';
+import { weekQuerySchema } from '../../preload/contract.ts';
 import type { ApiClient } from './client.ts';
-import { CliExit } from './client.ts';
+import { CliExit, refusal } from './client.ts';
 import { formatReport, formatStatus } from './format.ts';
 
 export interface Command {
@@ -30,7 +34,11 @@ export const commands: Record<string, Command> = {
       const opts = { source: { type: 'string' }, title: { type: 'string' }, body: { type: 'string' }, sender: { type: 'string' }, url: { type: 'string' }, priority: { type: 'string' } } as const;
       const { values } = parse(args, opts, this.usage);
       if (!values.source || !values.title) throw usage(`--source and --title are required\n\n${this.usage}`);
-      const r = await api().call<{ id: string; disposition: string; rule?: string }>('POST', '/v1/notifications', values);
+      const client = api();
+      // The inbox's own schema, so a refusal reads exactly as Lull's answer would.
+      const notification = notificationSchema.safeParse(values);
+      if (!notification.success) throw refusal(errorBody(notification.error));
+      const r = await client.postNotification(notification.data);
       out(r.disposition === 'held' ? `Held until the next batch (${r.id}).` : r.disposition === 'breakthrough' ? `Broke through (rule: ${r.rule}) (${r.id}).` : `Delivered (${r.id}).`);
     },
   },
@@ -40,24 +48,24 @@ export const commands: Record<string, Command> = {
       const [verb, ...rest] = args;
       if (verb === 'stop') {
         parse(rest, {}, this.usage);
-        const r = await api().call<{ released: number }>('DELETE', '/v1/focus');
+        const r = await api().stopFocus();
         return out(`Focus ended; ${r.released} released.`);
       }
       if (verb !== 'start') throw usage(this.usage);
       const { values, positionals } = parse(rest, { 'until-next-batch': { type: 'boolean' } }, this.usage, 1);
       const minutes = positionals[0] === undefined ? undefined : Number(positionals[0]);
-      if (minutes !== undefined && (!Number.isInteger(minutes) || minutes < 1 || minutes > 720)) throw usage(`MINUTES must be a whole number from 1 to 720\n\n${this.usage}`);
+      const { min, max } = LIMITS.focusMinutes;
+      if (minutes !== undefined && (!Number.isInteger(minutes) || minutes < min || minutes > max)) throw usage(`MINUTES must be a whole number from ${min} to ${max}\n\n${this.usage}`);
       if (minutes !== undefined && values['until-next-batch']) throw usage(`give MINUTES or --until-next-batch, not both\n\n${this.usage}`);
-      const request = values['until-next-batch'] ? { until: 'next-batch' } : { minutes: minutes ?? 50 };
-      await api().call('POST', '/v1/focus', request);
-      out(formatStatus(await api().call<StatusDto>('GET', '/v1/status')));
+      await api().startFocus(values['until-next-batch'] ? { until: 'next-batch' } : { minutes: minutes ?? 50 });
+      out(formatStatus(await api().getStatus()));
     },
   },
   release: {
     usage: 'lull release',
     async run(args, api, out) {
       parse(args, {}, this.usage);
-      const r = await api().call<{ released: number }>('POST', '/v1/release');
+      const r = await api().releaseNow();
       out(r.released ? `Released ${r.released}.` : 'Nothing was held.');
     },
   },
@@ -65,7 +73,7 @@ export const commands: Record<string, Command> = {
     usage: 'lull status [--json]',
     async run(args, api, out) {
       const { values } = parse(args, { json: { type: 'boolean' } }, this.usage);
-      const s = await api().call<StatusDto>('GET', '/v1/status');
+      const s = await api().getStatus();
       out(values.json ? JSON.stringify(s, null, 2) : formatStatus(s));
     },
   },
@@ -73,8 +81,9 @@ export const commands: Record<string, Command> = {
     usage: 'lull report [--week 2026-W47] [--csv]',
     async run(args, api, out) {
       const { values } = parse(args, { week: { type: 'string' }, csv: { type: 'boolean' } }, this.usage);
-      if (values.week !== undefined && !/^\d{4}-W\d{2}$/.test(values.week)) throw usage(`--week must look like 2026-W47\n\n${this.usage}`);
-      const r = await api().call<WeeklyReportDto>('GET', `/v1/report/weekly${values.week ? `?week=${values.week}` : ''}`);
+      const query = weekQuerySchema.safeParse(values.week === undefined ? {} : { week: values.week });
+      if (!query.success) throw usage(`--week must look like 2026-W47\n\n${this.usage}`);
+      const r = await api().weeklyReport(query.data);
       out(values.csv ? weeklyReportCsv(r).trimEnd() : formatReport(r));
     },
   },
@@ -82,7 +91,7 @@ export const commands: Record<string, Command> = {
     usage: 'lull open   (prints a new one-time login link to the dashboard)',
     async run(args, api, out) {
       parse(args, {}, this.usage);
-      out((await api().call<{ url: string }>('POST', '/v1/session/link')).url);
+      out((await api().loginLink()).url);
     },
   },
 };

@@ -1,11 +1,11 @@
 // Every operation of the contract, once: the IPC handlers (Electron) and the HTTP routes
 // (host) both call these, so the two transports cannot drift apart.
 import type { FocusEngine } from '../core/engine.ts';
-import { presentBatch, presentBlock, presentItem, presentReport, presentStatus, isoTime } from '../core/present.ts';
+import { presentBlock, presentItem, presentReport, presentStatus, isoTime } from '../core/present.ts';
 import type { Settings } from '../core/settings.ts';
-import { LullError, type EngineEvent, type ItemStatus, type Status } from '../core/types.ts';
+import { LullError, type ItemStatus, type Status } from '../core/types.ts';
 import type { SourceHealth } from '../sources/source.ts';
-import type { EventChannel, EventPayload, InvokeChannel, InvokeRequest, InvokeResult, StatusDto } from '../../preload/contract.ts';
+import type { InvokeChannel, InvokeRequest, InvokeResult, StatusDto } from '../../preload/contract.ts';
 import { invokeContract } from '../../preload/contract.ts';
 
 export interface SettingsPort {
@@ -96,21 +96,5 @@ export class InvalidSettings extends LullError {
   constructor(fields: { field: string; message: string }[]) {
     super('invalid', `invalid settings: ${fields.map((f) => f.field).join(', ')}`);
     this.fields = fields;
-  }
-}
-
-/** Engine events as the contract's events (what windows and the dashboard's SSE hear). */
-export function contractEvents(event: EngineEvent, timeZone: string, health: Record<string, SourceHealth> = {}): { [C in EventChannel]?: EventPayload<C> } {
-  switch (event.type) {
-    case 'state':
-      return { 'state:changed': statusDto(event.status, timeZone, health), 'queue:changed': { held: event.status.held } };
-    case 'batch':
-      return { 'batch:released': presentBatch(event.batch, timeZone) };
-    case 'block-ended':
-      return { 'block:ended': presentBlock(event.block, timeZone) };
-    case 'settings':
-      return event.reason === 'reset-corrupt' ? { 'settings:reset': { movedTo: event.detail ?? null } } : {};
-    default:
-      return {};
   }
 }

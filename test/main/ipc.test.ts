@@ -26,7 +26,7 @@ const cases: Record<InvokeChannel, { valid: unknown; invalid: unknown[] }> = {
   'report:weekly': { valid: {}, invalid: [{ week: 'last' }, { week: '2026-W47', csv: true }] },
   'report:pdf': { valid: { week: '2026-W47' }, invalid: [{ week: '../../etc' }, { path: '/tmp/x.pdf' }] },
   'settings:get': { valid: undefined, invalid: [{ key: 'x' }] },
-  'settings:patch': { valid: { refocusMinutes: 20 }, invalid: [undefined, 'x', [1, 2], 7] },
+  'settings:patch': { valid: { refocusMinutes: 20 }, invalid: [undefined, 'x', [1, 2], 7, { nonsense: 1 }, { batchTimes: ['25:00'] }, { refocusMinutes: -1 }] },
 };
 
 function setUp() {
@@ -83,5 +83,11 @@ describe('the preload', () => {
     ipcRenderer.emit('queue:changed', {}, { held: 4 });
     expect(heard).toEqual([{ held: 3 }]);
     expect(ipcRenderer.listenerCount('queue:changed')).toBe(0);
+    const added: unknown[] = [];
+    const offAdded = lull.onItemAdded?.((payload: unknown) => added.push(payload)) as () => void;
+    ipcRenderer.emit('queue:item-added', {}, { id: 'i1' });
+    offAdded();
+    expect(added).toEqual([{ id: 'i1' }]);
+    expect(ipcRenderer.listenerCount('queue:item-added')).toBe(0);
   });
 });

@@ -1,9 +1,11 @@
 // The HTTP transport of the LullApi against a real API server on loopback over a real SQLite
-// file: query parameters, JSON bodies, `:id` paths, errors with their fields, open and print.
+// file: query parameters, JSON bodies, `:id` paths, errors with their fields, open and print;
+// server-sent events that keep a dashboard current, and one resync after the stream drops.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LullApiError } from '../../preload/bridge.ts';
 import type { LullApi } from '../../preload/contract.ts';
 import { createHttpApi } from '../../renderer/src/api/http.ts';
+import { createDashboardStore } from '../../renderer/src/store/dashboardStore.ts';
 import { openApi, type Api } from '../api/apiHarness.ts';
 
 let server: Api;
@@ -68,5 +70,92 @@ describe('HTTP transport', () => {
     expect((await api.weeklyReport({ week: '2026-W10' })).week).toBe('2026-W10');
     const gone = createHttpApi({ baseUrl: 'http://127.0.0.1:1' });
     await expect(gone.getStatus()).rejects.toMatchObject({ code: 'unreachable' });
+  });
+});
+
+/**
+ * Just enough of the browser's EventSource, over fetch: `open` when the stream answers, one
+ * event per frame, `error` when it drops, then a new connection (at once, not after 3 s).
+ */
+function eventSourceWith(headers: Record<string, string>): typeof EventSource {
+  class TestEventSource extends EventTarget {
+    private closed = false;
+    private abort = new AbortController();
+    readonly url: string;
+    constructor(url: string) {
+      super();
+      this.url = url;
+      void this.connect();
+    }
+    private async connect(): Promise<void> {
+      try {
+        const response = await fetch(this.url, { headers, signal: this.abort.signal });
+        if (!response.ok || !response.body) throw new Error(`answered ${response.status}`);
+        this.dispatchEvent(new Event('open'));
+        let buffer = '';
+        for await (const chunk of response.body.pipeThrough(new TextDecoderStream())) {
+          buffer += chunk;
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const frame = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const type = /^event: (.*)$/m.exec(frame)?.[1];
+            const data = /^data: (.*)$/m.exec(frame)?.[1];
+            if (type && data !== undefined) this.dispatchEvent(new MessageEvent(type, { data }));
+          }
+        }
+      } catch {
+        // dropped, or closed by us
+      }
+      if (this.closed) return;
+      this.dispatchEvent(new Event('error'));
+      setTimeout(() => void this.connect(), 10);
+    }
+    close(): void {
+      this.closed = true;
+      this.abort.abort();
+    }
+  }
+  return TestEventSource as unknown as typeof EventSource;
+}
+
+describe('server-sent events over HTTP', () => {
+  it('keep the held queue current in place, and resync status and queue once after the stream drops', async () => {
+    const auth = { authorization: `Bearer ${server.token}` };
+    const calls: string[] = [];
+    const sse = createHttpApi({
+      baseUrl: `http://127.0.0.1:${server.port}`,
+      fetch: (input, init) => {
+        calls.push(new URL(String(input)).pathname);
+        return fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...auth } });
+      },
+      EventSource: eventSourceWith(auth),
+    });
+    for (const { id } of (await api.listQueue({ view: 'held', limit: 100 })).items) await api.dismiss({ id });
+    await api.stopFocus().catch(() => undefined);
+    await api.startFocus({ minutes: 60 });
+    const store = createDashboardStore(sse);
+    const off = await store.getState().hydrate();
+    await store.getState().loadQueue();
+    const count = (path: string): number => calls.filter((p) => p === path).length;
+    // An arrival is added in place: no listing of the held queue.
+    const before = count('/v1/held');
+    await server.call('POST', '/v1/notifications', { source: 'ci', title: 'over SSE' });
+    await expect.poll(() => store.getState().items.map((i) => i.title)).toEqual(['over SSE']);
+    await expect.poll(() => store.getState().status?.held).toBe(1);
+    expect(count('/v1/held')).toBe(before);
+    // The stream drops (the server closes every connection); the page reconnects and reads again, once.
+    const statusBefore = count('/v1/status');
+    server.server.app.server.closeAllConnections();
+    await expect.poll(() => count('/v1/status'), { timeout: 5000 }).toBe(statusBefore + 1);
+    await expect.poll(() => count('/v1/held')).toBe(before + 1);
+    // Events flow again on the new stream.
+    await server.call('POST', '/v1/notifications', { source: 'ci', title: 'after the drop' });
+    await expect.poll(() => store.getState().items.map((i) => i.title)).toEqual(['over SSE', 'after the drop']);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(count('/v1/status')).toBe(statusBefore + 1);
+    expect(count('/v1/held')).toBe(before + 1);
+    off();
+    await api.stopFocus();
   });
 });

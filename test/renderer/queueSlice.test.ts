@@ -163,6 +163,45 @@ describe('queue slice', () => {
     expect(lists).toBe(2);
   });
 
+  it('adds 100 held arrivals in place from queue:item-added, without listing the queue again', async () => {
+    core.lull.engine.startFocus({ minutes: 60 });
+    await ingest(core, { source: 'ci', title: 'before' });
+    core.clock.advance(10);
+    let lists = 0;
+    const api = { ...core.api, listQueue: (request: Parameters<typeof core.api.listQueue>[0]) => (lists++, core.api.listQueue(request)) };
+    const store = createDashboardStore(api, core.deps);
+    await store.getState().hydrate();
+    await store.getState().loadQueue();
+    lists = 0;
+    for (let i = 0; i < 100; i++) {
+      await ingest(core, { source: `s${i % 3}`, sender: `p${i % 7}`, title: `t${i}` });
+      core.clock.advance(10);
+    }
+    await expect.poll(() => store.getState().status?.held).toBe(101);
+    expect(store.getState().items.map((i) => i.title)).toEqual(['before', ...Array.from({ length: 100 }, (_, i) => `t${i}`)]);
+    expect(queueSelectors.left(store.getState())).toBe(101);
+    expect(lists).toBe(0);
+    // What main lists is what the window shows, in the same order.
+    expect(store.getState().items.map((i) => i.id)).toEqual(await heldIds());
+  });
+
+  it('updates and drops items in place from queue:item-changed: handled elsewhere, withdrawn by the source, snoozed', async () => {
+    core.lull.engine.startFocus({ minutes: 60 });
+    const [a, b, c] = [await ingest(core, { source: 'ci', title: 'a', url: 'https://ci.example/a' }), await ingest(core, { source: 'ci', title: 'b' }), await ingest(core, { source: 'ci', title: 'c' })];
+    let lists = 0;
+    const api = { ...core.api, listQueue: (request: Parameters<typeof core.api.listQueue>[0]) => (lists++, core.api.listQueue(request)) };
+    const store = createDashboardStore(api, core.deps);
+    await store.getState().hydrate();
+    await store.getState().loadQueue();
+    lists = 0;
+    core.lull.engine.done(a.item.id); // from another window, the CLI or the tray
+    core.lull.engine.withdraw({ id: b.item.id }); // the source took it back
+    core.lull.engine.snooze(c.item.id);
+    await expect.poll(() => store.getState().status?.held).toBe(1);
+    expect(store.getState().items.map((i) => [i.title, i.snoozedUntil !== null])).toEqual([['c', true]]);
+    expect(lists).toBe(0);
+  });
+
   it('brings an item back with a notice when main refuses the action (nothing is lost)', async () => {
     const store = await reviewOf([{ source: 'ci', sender: 'bot', title: 'gone' }]);
     const [id] = await reviewIds();

@@ -1,8 +1,8 @@
-// The LullApi over the headless host's HTTP API and server-sent events, generated from the
-// contract's route table. Same-origin requests carry the HttpOnly session cookie by themselves.
-import { z } from 'zod';
-import { errorSchema, eventsPath, httpRoutes, methods, subscriptions, type EventChannel, type Item, type LullApi } from '../../../preload/contract.ts';
-import { LullApiError } from '../../../preload/bridge.ts';
+// The LullApi over the headless host's HTTP API and server-sent events: the contract's typed
+// HTTP client (preload/httpClient.ts, which the CLI uses too) plus what the browser does itself
+// (open a link, print the report). Same-origin requests carry the HttpOnly session cookie.
+import { eventsPath, isAllowedUrl, itemSchema, subscriptions, type EventChannel, type Item, type LullApi } from '../../../preload/contract.ts';
+import { createHttpClient } from '../../../preload/httpClient.ts';
 
 export interface HttpTransportOptions {
   /** Where the API lives; the page's own origin by default. */
@@ -16,44 +16,17 @@ export interface HttpTransportOptions {
   print?: () => void;
 }
 
-/** Only these schemes leave the page (no javascript:, file: or data: URLs). */
-const OPENABLE = /^(https?:|mailto:)/i;
 /** URLs of listed items, so `openItem({ id })` can open them without another round trip. */
 const URL_MEMORY = 20_000;
 
-function buildRequest(route: { method: string; path: string }, request: unknown): { path: string; init: RequestInit } {
-  const fields = { ...(request as Record<string, unknown> | undefined) };
-  const path = route.path.replace(/:(\w+)/g, (_, name: string) => {
-    const value = fields[name];
-    delete fields[name];
-    return encodeURIComponent(String(value));
-  });
-  if (route.method === 'GET') {
-    const query = new URLSearchParams();
-    for (const [k, v] of Object.entries(fields)) if (v !== undefined) query.set(k, String(v));
-    const qs = query.toString();
-    return { path: qs ? `${path}?${qs}` : path, init: { method: 'GET' } };
-  }
-  const hasBody = request !== undefined && Object.keys(fields).length > 0;
-  return {
-    path,
-    // keepalive: an action sent while the window closes (the review's last, undoable one) still arrives.
-    init: { method: route.method, keepalive: true, ...(hasBody && { headers: { 'content-type': 'application/json' }, body: JSON.stringify(fields) }) },
-  };
-}
-
-/** How the HTTP API answers a refusal: the contract's error body under `error`. */
-const errorAnswer = z.object({ error: errorSchema });
-
-async function readError(response: Response): Promise<LullApiError> {
-  // Not JSON or not Lull's error shape (a proxy's page, a dropped connection): a status-based error.
-  const parsed = errorAnswer.safeParse(await response.json().catch(() => null));
-  return new LullApiError(parsed.success ? parsed.data.error : { code: `http-${response.status}`, message: `Lull answered ${response.status}` });
-}
-
 export function createHttpApi(opts: HttpTransportOptions = {}): LullApi {
   const base = opts.baseUrl ?? '';
-  const doFetch = opts.fetch ?? ((input, init) => fetch(input, init));
+  const { postNotification: _post, loginLink: _link, ...routed } = createHttpClient({
+    baseUrl: base,
+    ...(opts.fetch && { fetch: opts.fetch }),
+    credentials: 'same-origin',
+    keepalive: true,
+  });
   const urls = new Map<string, string>();
   const remember = (items: readonly Item[]): void => {
     for (const item of items) if (item.url) urls.set(item.id, item.url);
@@ -69,44 +42,39 @@ export function createHttpApi(opts: HttpTransportOptions = {}): LullApi {
       window.open(url, '_blank', 'noopener,noreferrer');
       return true;
     });
-
-  const api: Record<string, unknown> = {};
-  for (const name of Object.keys(methods) as (keyof typeof methods)[]) {
-    const route = httpRoutes[name];
-    if (!route) continue;
-    api[name] = async (request?: unknown) => {
-      const { path, init } = buildRequest(route, request);
-      let response: Response;
-      try {
-        response = await doFetch(`${base}${path}`, { ...init, credentials: 'same-origin', headers: { accept: 'application/json', ...init.headers } });
-      } catch {
-        throw new LullApiError({ code: 'unreachable', message: 'Lull is not reachable' });
-      }
-      if (!response.ok) throw await readError(response);
-      const value: unknown = await response.json();
-      if (name === 'listQueue') remember((value as { items: Item[] }).items);
-      return value;
-    };
-  }
-  api.openItem = async ({ id }: { id: string }) => {
-    const url = urls.get(id);
-    if (!url || !OPENABLE.test(url)) return { opened: false };
-    return { opened: openUrl(url) };
+  const events = createEventSubscriptions(`${base}${eventsPath}`, opts.EventSource, remember);
+  const api: LullApi = {
+    ...routed,
+    ...events.subscriptions,
+    onResync: events.onResync,
+    async listQueue(request) {
+      const page = await routed.listQueue(request);
+      remember(page.items);
+      return page;
+    },
+    async openItem({ id }) {
+      // Only http, https and mailto leave the page (no javascript:, file: or data: URLs).
+      const url = urls.get(id);
+      if (!url || !isAllowedUrl(url)) return { opened: false };
+      return { opened: openUrl(url) };
+    },
+    async exportPdf() {
+      (opts.print ?? (() => window.print()))();
+      return { path: null };
+    },
   };
-  api.exportPdf = async () => {
-    (opts.print ?? (() => window.print()))();
-    return { path: null };
-  };
-  Object.assign(api, createEventSubscriptions(`${base}${eventsPath}`, opts.EventSource, () => (api.getStatus as LullApi['getStatus'])()));
-  return Object.freeze(api) as LullApi;
+  return Object.freeze(api);
 }
+
+type Subscriptions = Pick<LullApi, keyof typeof subscriptions>;
 
 /**
  * One EventSource for every subscription, opened with the first and closed with the last.
- * After a reconnect, events may have been missed: a fresh status is handed to state listeners.
+ * After a reconnect, events may have been missed: resync listeners hear it once.
  */
-function createEventSubscriptions(url: string, Source: typeof EventSource | undefined, fetchStatus: LullApi['getStatus']) {
+function createEventSubscriptions(url: string, Source: typeof EventSource | undefined, remember: (items: readonly Item[]) => void) {
   const listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
+  const resync = new Set<() => void>();
   let source: EventSource | null = null;
   let dropped = false;
   const deliver = (channel: EventChannel, payload: unknown): void => {
@@ -119,7 +87,11 @@ function createEventSubscriptions(url: string, Source: typeof EventSource | unde
     for (const channel of Object.values(subscriptions)) {
       source.addEventListener(channel, (event) => {
         try {
-          deliver(channel, JSON.parse((event as MessageEvent<string>).data));
+          const payload: unknown = JSON.parse((event as MessageEvent<string>).data);
+          // An item that arrives or changes may be opened later: its URL is known like a listed one's.
+          const item = channel === 'queue:item-added' || channel === 'queue:item-changed' ? itemSchema.safeParse(payload) : null;
+          if (item?.success) remember([item.data]);
+          deliver(channel, payload);
         } catch {
           // A malformed event is dropped; the next snapshot corrects the view.
         }
@@ -129,24 +101,37 @@ function createEventSubscriptions(url: string, Source: typeof EventSource | unde
     source.addEventListener('open', () => {
       if (!dropped) return;
       dropped = false;
-      fetchStatus().then((status) => deliver('state:changed', status), () => undefined);
+      for (const l of resync) l();
     });
   };
-  const out: Record<string, (listener: (payload: unknown) => void) => () => void> = {};
-  for (const [name, channel] of Object.entries(subscriptions)) {
-    out[name] = (listener) => {
-      if (!source) open();
-      const set = listeners.get(channel) ?? new Set();
-      listeners.set(channel, set);
-      set.add(listener);
-      return () => {
-        set.delete(listener);
-        if ([...listeners.values()].every((s) => s.size === 0)) {
-          source?.close();
-          source = null;
-        }
-      };
+  const closeWhenUnused = (): void => {
+    if (resync.size === 0 && [...listeners.values()].every((s) => s.size === 0)) {
+      source?.close();
+      source = null;
+    }
+  };
+  const subscribe = (channel: EventChannel, listener: (payload: unknown) => void): (() => void) => {
+    if (!source) open();
+    const set = listeners.get(channel) ?? new Set();
+    listeners.set(channel, set);
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      closeWhenUnused();
     };
-  }
-  return out;
+  };
+  const out: Record<string, (listener: (payload: unknown) => void) => () => void> = {};
+  for (const [name, channel] of Object.entries(subscriptions)) out[name] = (listener) => subscribe(channel, listener);
+  return {
+    // Each `onX` hands its listener the payload of its own channel, as the contract types it.
+    subscriptions: out as unknown as Subscriptions,
+    onResync(listener: () => void): () => void {
+      if (!source) open();
+      resync.add(listener);
+      return () => {
+        resync.delete(listener);
+        closeWhenUnused();
+      };
+    },
+  };
 }

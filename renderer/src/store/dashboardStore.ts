@@ -44,6 +44,17 @@ export function createDashboardStore(api: LullApi, overrides: Partial<StoreDeps>
           // A batch is always followed by a state:changed with the held count it left, so that
           // count (not batch:released too) is what refreshes today's numbers and the held queue.
           api.onQueueChanged(({ held }) => get().heldCountIs(held)),
+          // What arrived or changed comes with the event: the held queue updates in place, and the
+          // count that follows already matches (no listing of up to 10,000 held items per arrival).
+          api.onItemAdded((item) => get().itemAdded(item)),
+          api.onItemChanged((item) => get().itemChanged(item)),
+          // The event stream dropped (HTTP transport): what was missed is read again, once.
+          api.onResync?.(() => {
+            quietly(get().loadStatus());
+            quietly(get().loadSettings());
+            quietly(refreshStats());
+            if (get().queueLoad !== 'idle') quietly(get().loadQueue());
+          }) ?? (() => undefined),
           // Main follows a settings change with a state:changed of its own: no status to fetch here.
           api.onSettingsChanged((value) => {
             get().receiveSettings(value);

@@ -22,6 +22,12 @@ export function createReviewStore(api: LullApi, overrides: Partial<StoreDeps> = 
       const offs = [
         api.onStateChanged((status) => get().setStatus(status)),
         api.onBatchReleased(() => void get().loadQueue().catch(() => undefined)),
+        api.onItemChanged((item) => get().itemChanged(item)),
+        // The event stream dropped (HTTP transport): what was missed is read again, once.
+        api.onResync?.(() => {
+          void get().loadStatus().catch(() => undefined);
+          void get().loadQueue().catch(() => undefined);
+        }) ?? (() => undefined),
         api.onSettingsChanged((value) => get().receiveSettings(value)),
       ];
       try {

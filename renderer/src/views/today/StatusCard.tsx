@@ -2,7 +2,7 @@
 // the focus commands (start for 25/50/90 min or until the next batch, end now, release, skip today).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { focusRequestSchema } from '../../../../preload/contract.ts';
+import { focusRequestSchema, LIMITS } from '../../../../preload/contract.ts';
 import { clockTime, relativeTime } from '../../format/time.ts';
 import { useLocale } from '../../components/Locale.tsx';
 import { useDashboard, useDashboardShallow } from '../../store/context.tsx';
@@ -60,7 +60,7 @@ export function StatusCard({ customFocus = false }: { customFocus?: boolean }) {
             >
               <label>
                 {t('status.customMinutes')}
-                <input type="number" min={1} max={720} inputMode="numeric" autoFocus={customFocus} value={custom} onChange={(e) => setCustom(e.target.value)} aria-invalid={custom !== '' && !customValid} />
+                <input type="number" min={LIMITS.focusMinutes.min} max={LIMITS.focusMinutes.max} inputMode="numeric" autoFocus={customFocus} value={custom} onChange={(e) => setCustom(e.target.value)} aria-invalid={custom !== '' && !customValid} />
               </label>
               <button type="submit" disabled={busy || !customValid}>
                 {t('status.start')}

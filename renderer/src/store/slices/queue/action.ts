@@ -16,6 +16,10 @@ export interface QueueAction {
   loadQueue(): Promise<void>;
   /** Main says `held` items are held: reload when the held view does not match. */
   heldCountIs(held: number): void;
+  /** An item arrived: a held one joins the held view in place (no listing of the whole queue). */
+  itemAdded(item: Item): void;
+  /** An item changed (handled, snoozed, withdrawn): updated in place, or dropped from a view it left. */
+  itemChanged(item: Item): void;
   setActive(key: string | null): void;
   moveActive(delta: number): void;
   moveActiveTo(where: 'first' | 'last'): void;
@@ -30,6 +34,23 @@ export interface QueueAction {
 }
 
 export type QueueSlice = QueueState & QueueAction;
+
+/** Which items a view shows: the held queue, or what a batch released and waits for review. */
+const VIEW_STATUS: Record<QueueView, Item['status']> = { held: 'held', review: 'released' };
+
+/** Main's order: arrival, then id. */
+const before = (a: Item, b: Item): boolean => {
+  const ta = Date.parse(a.receivedAt);
+  const tb = Date.parse(b.receivedAt);
+  return ta < tb || (ta === tb && a.id < b.id);
+};
+
+/** `items` with `item` in its place in main's order; arrivals are newest, so the search starts at the end. */
+function insertInOrder(items: readonly Item[], item: Item): Item[] {
+  let at = items.length;
+  while (at > 0 && before(item, items[at - 1]!)) at--;
+  return [...items.slice(0, at), item, ...items.slice(at)];
+}
 
 /** The set less `ids`; the same set when none of them is in it (so nothing re-derives). */
 const without = (set: ReadonlySet<string>, ids: readonly string[]): ReadonlySet<string> => {
@@ -61,11 +82,17 @@ export function createQueueSlice(view: QueueView): SliceCreator<QueueSlice, Pick
   return (set, get, deps) => {
     const { api } = deps;
     let undoTimer: unknown = null;
+    /** Ids whose action is on its way to main: main still counts them until it answers. */
+    const sending = new Set<string>();
+
+    /** What main told while a load runs: newer than the pages read before it, so applied last. */
+    let toldWhileLoading: Map<string, Item> | null = null;
 
     const fetchAll = async (): Promise<void> => {
+      const told = (toldWhileLoading = new Map());
       const first = get().items.length === 0;
       set({ queueLoad: first ? 'loading' : get().queueLoad, queueError: null });
-      const loaded: Item[] = [];
+      let loaded: Item[] = [];
       let cursor: string | undefined;
       try {
         do {
@@ -78,8 +105,14 @@ export function createQueueSlice(view: QueueView): SliceCreator<QueueSlice, Pick
           }
         } while (cursor);
       } catch (error) {
+        toldWhileLoading = null;
         set({ queueLoad: 'failed', queueError: errorMessage(error) });
         return;
+      }
+      toldWhileLoading = null;
+      for (const item of told.values()) {
+        loaded = loaded.filter((i) => i.id !== item.id);
+        if (item.status === VIEW_STATUS[view]) loaded = insertInOrder(loaded, item);
       }
       // Forget acted-on ids main no longer lists; the pending ones stay hidden until sent.
       const present = new Set(loaded.map((i) => i.id));
@@ -93,7 +126,8 @@ export function createQueueSlice(view: QueueView): SliceCreator<QueueSlice, Pick
 
     const commit = async (kind: QueueActionKind, ids: readonly string[]): Promise<void> => {
       const call = kind === 'done' ? api.markDone : kind === 'dismiss' ? api.dismiss : api.snooze;
-      const { ok, failed, error } = await inParallel(ids, (id) => call({ id }));
+      for (const id of ids) sending.add(id);
+      const { ok, failed, error } = await inParallel(ids, (id) => call({ id })).finally(() => ids.forEach((id) => sending.delete(id)));
       const snoozing = without(get().snoozing, ids);
       if (kind === 'snooze' && view === 'held') {
         // Snoozed items stay held: show them with their new time.
@@ -110,8 +144,41 @@ export function createQueueSlice(view: QueueView): SliceCreator<QueueSlice, Pick
       heldCountIs(held) {
         const s = get();
         if (view !== 'held' || s.queueLoad === 'idle') return;
-        const shown = s.items.filter((i) => i.status === 'held' && !s.hidden.has(i.id)).length;
+        // An action not yet sent (or on its way) hides its item here while main still holds it.
+        const unsent = new Set([...(s.pending?.ids ?? []), ...sending]);
+        const shown = s.items.filter((i) => i.status === 'held' && (!s.hidden.has(i.id) || unsent.has(i.id))).length;
         if (held !== shown) void reload();
+      },
+      itemAdded(item) {
+        toldWhileLoading?.set(item.id, item);
+        if (get().queueLoad !== 'ready' || item.status !== VIEW_STATUS[view]) return;
+        if (get().items.some((i) => i.id === item.id)) return;
+        set({ items: insertInOrder(get().items, item) });
+        if (get().activeKey === null) set({ activeKey: queueSelectors.rows(get())[0]?.key ?? null });
+      },
+      itemChanged(item) {
+        toldWhileLoading?.set(item.id, item);
+        const s = get();
+        if (s.queueLoad !== 'ready') return;
+        const at = s.items.findIndex((i) => i.id === item.id);
+        const belongs = item.status === VIEW_STATUS[view];
+        if (at < 0) {
+          if (belongs) get().itemAdded(item); // snoozed back into the held queue
+          return;
+        }
+        if (belongs) {
+          set({ items: s.items.map((i, n) => (n === at ? item : i)) });
+          return;
+        }
+        // It left this view (done, dismissed, released, or withdrawn by its source): drop it; the
+        // cursor stays at the same place in the list.
+        const index = queueSelectors.activeIndex(s);
+        const pending = s.pending?.ids.includes(item.id) ?? false;
+        set({ items: s.items.filter((i) => i.id !== item.id), hidden: pending ? s.hidden : without(s.hidden, [item.id]), snoozing: without(s.snoozing, [item.id]) });
+        if (queueSelectors.activeIndex(get()) < 0) {
+          const rows = queueSelectors.rows(get());
+          set({ activeKey: (rows[Math.min(index, rows.length - 1)] ?? rows[0])?.key ?? null });
+        }
       },
       setActive: (activeKey) => set({ activeKey }),
       moveActive(delta) {

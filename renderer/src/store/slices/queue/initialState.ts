@@ -1,8 +1,8 @@
 // The queue of items on screen: held ones (the dashboard) or released ones waiting for review
 // (the review window); what the user acted on; where the keyboard cursor is.
-import type { Item } from '../../../../../preload/contract.ts';
+import type { Item, QueueView } from '../../../../../preload/contract.ts';
 
-export type QueueView = 'held' | 'review';
+export type { QueueView };
 export type QueueActionKind = 'done' | 'dismiss' | 'snooze';
 
 /** The last action: applied on screen at once, sent to main when the undo window closes. */

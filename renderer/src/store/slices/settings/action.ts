@@ -43,7 +43,7 @@ export const createSettingsSlice: SliceCreator<SettingsSlice, Pick<SessionSlice,
     }
     set({ fieldErrors: kept, savingFields: [...get().savingFields, ...keys] });
     try {
-      get().receiveSettings(await api.patchSettings(patch as Record<string, unknown>));
+      get().receiveSettings(await api.patchSettings(patch));
       return true;
     } catch (error) {
       if (error instanceof LullApiError && error.fields?.length) {

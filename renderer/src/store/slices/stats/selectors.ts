@@ -1,10 +1,11 @@
 // Named reads of today's numbers.
-import type { DayStatsDto } from '../../../../../preload/contract.ts';
+import { BREAKTHROUGH_RULES, type BreakthroughRule } from '../../../../../preload/contract.ts';
 import { derived } from '../../slice.ts';
 import type { StatsState } from './initialState.ts';
 
-export type RuleName = keyof DayStatsDto['breakthroughsByRule'];
-export const RULES: readonly RuleName[] = ['urgent', 'vip', 'keyword', 'app', 'repeat'];
+export type RuleName = BreakthroughRule;
+/** The urgent protocol's rules in their order of precedence, as core's vocabulary lists them. */
+export const RULES: readonly RuleName[] = BREAKTHROUGH_RULES;
 
 export const statsSelectors = {
   today: (s: StatsState) => s.today,

@@ -1,0 +1,23 @@
+// The stats domain: today's numbers, breakthroughs counted by the vocabulary's rules.
+import { z } from 'zod';
+import { breakthroughRuleSchema } from '../../main/core/vocabulary.ts';
+import { none } from './common.ts';
+
+/** One count per breakthrough rule, every rule present. */
+export const ruleCountsSchema = z.record(breakthroughRuleSchema, z.number());
+
+export const dayStatsSchema = z.object({
+  held: z.number(),
+  delivered: z.number(),
+  breakthrough: z.number(),
+  moments: z.number(),
+  refocusMinutesSaved: z.number(),
+  breakthroughsByRule: ruleCountsSchema,
+});
+
+export const statsInvokes = {
+  'stats:today': { request: none, result: dayStatsSchema },
+} as const;
+
+export type DayStatsDto = z.output<typeof dayStatsSchema>;
+export type BreakthroughRule = z.output<typeof breakthroughRuleSchema>;
