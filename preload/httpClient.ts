@@ -4,7 +4,7 @@
 // Refusals become LullApiError (code, message, each refused field); no answer at all is
 // `unreachable`.
 import type { z } from 'zod';
-import type { notificationAccepted, notificationSchema } from '../main/sources/inbox/notificationSchema.ts';
+import type { notificationAccepted, notificationSchema } from '../main/core/incoming.ts';
 import { LullApiError } from './bridge.ts';
 import { errorSchema, hostRoutes, httpRoutes, type HttpRoute, type InvokeResult, type RequestArgs, type RoutedMethod } from './contract.ts';
 import type { methods } from './channels.ts';

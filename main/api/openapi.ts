@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { settingsPatchSchema } from '../core/settings.ts';
 import { errorSchema, eventContract, eventsPath, hostRoutes, httpRoutes, invokeContract, methods, settingsPatchRequest } from '../../preload/contract.ts';
-import { notificationAccepted, notificationSchema } from '../sources/inbox/notificationSchema.ts';
+import { notificationAccepted, notificationSchema } from '../core/incoming.ts';
 
 type Operation = Record<string, unknown>;
 

@@ -4,7 +4,7 @@ import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { weeklyReportCsv } from '../core/reportCsv.ts';
 import { LIMITS } from '../core/vocabulary.ts';
 import { errorBody } from '../service/errors.ts';
-import { notificationSchema } from '../sources/inbox/notificationSchema.ts';
+import { notificationSchema } from '../core/incoming.ts';
 import { weekQuerySchema } from '../../preload/contract.ts';
 import type { ApiClient } from './client.ts';
 import { CliExit, refusal } from './client.ts';

@@ -2,7 +2,7 @@
 // committed (ingest awaits the store's group commit) before the 202; a repeated dedupe key
 // within 24 h answers 200 with the first item.
 import { defineSource, refuse } from '../source.ts';
-import { notificationSchema } from './notificationSchema.ts';
+import { notificationSchema } from '../../core/incoming.ts';
 
 export const inbox = defineSource({
   name: 'http-inbox',

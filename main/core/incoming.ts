@@ -1,8 +1,8 @@
-// POST /v1/notifications as PRODUCT.md §4 defines it. Strings must be well-formed Unicode
-// (a lone surrogate could not be stored and read back unchanged), and unknown fields are
-// refused by name so a typo is not silently dropped.
+// What a source may hand in: an incoming item as POST /v1/notifications (PRODUCT.md §4) and the
+// CLI send it, from the vocabulary's limits. Strings must be well-formed Unicode (a lone surrogate
+// could not be stored and read back unchanged), and unknown fields are refused by name.
 import { z } from 'zod';
-import { breakthroughRuleSchema, dispositionSchema, isAllowedUrl, LIMITS, prioritySchema } from '../../core/vocabulary.ts';
+import { breakthroughRuleSchema, dispositionSchema, isAllowedUrl, LIMITS, prioritySchema } from './vocabulary.ts';
 
 const text = (min: number, max: number) =>
   z.string().min(min).max(max).refine((s) => s.isWellFormed(), 'must be well-formed Unicode (no lone surrogates)');
