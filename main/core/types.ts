@@ -89,8 +89,7 @@ export type EngineEvent =
   | { type: 'item-changed'; item: Item }
   | { type: 'batch'; batch: Batch; items: Item[] }
   | { type: 'block-started'; block: FocusBlock }
-  | { type: 'block-ended'; block: FocusBlock }
-  | { type: 'settings'; reason: 'changed' | 'reset-corrupt'; detail?: string };
+  | { type: 'block-ended'; block: FocusBlock };
 
 /** Domain errors carry a stable code the boundaries map to HTTP statuses or exit codes. */
 export type LullErrorCode = 'conflict' | 'not-found' | 'invalid' | 'no-batch-time';

@@ -21,9 +21,6 @@ export function contractEvents(event: EngineEvent, timeZone: string, health: Rec
       return { 'batch:released': presentBatch(event.batch, timeZone) };
     case 'block-ended':
       return { 'block:ended': presentBlock(event.block, timeZone) };
-    case 'settings':
-      // Only a reset is told this way; a settings change reaches listeners from the settings store.
-      return event.reason === 'reset-corrupt' ? { 'settings:reset': { movedTo: event.detail ?? null } } : {};
     default:
       return {};
   }

@@ -90,7 +90,8 @@ export function openLull(opts: LullOptions): Lull {
   engine.start();
   // Told on a microtask, so listeners attached right after openLull() hear it.
   const recovered = settings.recovered;
-  if (recovered) queueMicrotask(() => publish({ type: 'settings', reason: 'reset-corrupt', detail: recovered.movedTo }));
+  // The settings store, not the engine, knows of a reset: it is told to listeners directly.
+  if (recovered) queueMicrotask(() => listeners.forEach((l) => l('settings:reset', { movedTo: recovered.movedTo })));
   const operations = createOperations({ engine, settings, openItem: opts.openItem, exportPdf: opts.exportPdf, sourceHealth });
   // A source's health is part of Lull's state: a change is told as a state change.
   const stateChanged = (): void => publish({ type: 'state', status: engine.status() });
