@@ -4,6 +4,7 @@
 import fastifyCookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { hostRoutes } from '../../preload/contract.ts';
 import type { Lull } from '../service/lull.ts';
 import { createAuth, type Auth } from './auth.ts';
 import { registerContractRoutes } from './contractRoutes.ts';
@@ -59,7 +60,7 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
   registerContractRoutes(app, lull.operations);
   registerEvents(app, lull);
   registerOpenApi(app);
-  app.post('/v1/session/link', async () => ({ url: loginUrl() }));
+  app.route({ method: hostRoutes.loginLink.method, url: hostRoutes.loginLink.path, handler: async () => ({ url: loginUrl() }) });
   await registerDashboard(app, auth, opts.staticDir);
   const loginUrl = (): string => `http://127.0.0.1:${port}/login?secret=${auth.newLoginSecret()}`;
 
