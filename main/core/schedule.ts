@@ -163,9 +163,3 @@ export function previousIsoWeek(week: string): string {
   const d = Temporal.PlainDate.from(dates[0] ?? '').subtract({ days: 7 });
   return `${d.yearOfWeek}-W${String(d.weekOfYear).padStart(2, '0')}`;
 }
-
-/** Local hour 0–23 and ISO weekday 1–7 of `t` (the report's heat map). */
-export function localHourAndWeekday(t: number, timeZone: string): { hour: number; weekday: number } {
-  const z = Temporal.Instant.fromEpochMilliseconds(t).toZonedDateTimeISO(timeZone);
-  return { hour: z.hour, weekday: z.dayOfWeek };
-}
