@@ -61,7 +61,7 @@ const passes: Record<BreakthroughRule, Test> = {
 };
 
 /** The rule that lets the item pass, in the vocabulary's order of precedence, or null to hold it. */
-export function breakthroughRule(item: IncomingItem, rules: Rules, recentFromSender: number): BreakthroughRule | null {
+function breakthroughRule(item: IncomingItem, rules: Rules, recentFromSender: number): BreakthroughRule | null {
   for (const rule of BREAKTHROUGH_RULES) if (passes[rule](item, rules, recentFromSender)) return rule;
   return null;
 }

@@ -32,7 +32,7 @@ function plainTime(hhmm: string): Temporal.PlainTime {
 }
 
 /** The instant a local date and HH:MM name in `timeZone`. */
-export function instantOf(date: Temporal.PlainDate, hhmm: string, timeZone: string): number {
+function instantOf(date: Temporal.PlainDate, hhmm: string, timeZone: string): number {
   return date.toZonedDateTime({ timeZone, plainTime: plainTime(hhmm) }).epochMilliseconds;
 }
 
