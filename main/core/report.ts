@@ -1,8 +1,8 @@
 // The weekly interruption report (PRODUCT.md §1.4) as data, per ISO week, with the previous
 // week beside it. Planned focus is the weekly schedule's occurrences plus ad hoc blocks as asked.
 import { isoWeekDays, occurrences, previousIsoWeek, type WeeklyRule } from './schedule.ts';
-import { blockMinutes, breakthroughsByRule, countMoments, holdMinutes, median, MOMENT_GAP_MS, refocusMinutesSaved } from './stats.ts';
-import type { BreakthroughRule, FocusBlock, Item } from './types.ts';
+import { blockMinutes, breakthroughsByRule, countByDisposition, countMoments, holdMinutes, median, MOMENT_GAP_MS, refocusMinutesSaved } from './stats.ts';
+import type { BreakthroughRule, Disposition, FocusBlock, Item } from './types.ts';
 
 const HOUR = 3_600_000;
 const TOP = 5;
@@ -22,15 +22,13 @@ export interface ReportInput {
   load(from: number, to: number): WeekData;
 }
 
-export interface WeekSummary {
+/** Besides these, the counts of each disposition (held, delivered, breakthrough). */
+export interface WeekSummary extends Record<Disposition, number> {
   plannedHours: number;
   keptHours: number;
   blocksCompleted: number;
   blocksEndedEarly: number;
   arrivals: number;
-  held: number;
-  delivered: number;
-  breakthrough: number;
   moments: number;
   refocusMinutesSaved: number;
   medianHoldMinutes: number | null;
@@ -42,7 +40,7 @@ export interface WeeklyReport extends WeekSummary {
   from: number;
   to: number;
   timeZone: string;
-  days: { date: string; plannedHours: number; keptHours: number; held: number; delivered: number; breakthrough: number }[];
+  days: ({ date: string; plannedHours: number; keptHours: number } & Record<Disposition, number>)[];
   breakthroughsByRule: Record<BreakthroughRule, number>;
   topSources: { name: string; count: number }[];
   topSenders: { name: string; count: number }[];
@@ -96,9 +94,7 @@ function summarize(input: ReportInput, data: WeekData, bounds: readonly number[]
     blocksCompleted: data.blocks.filter((b) => b.endReason === 'completed').length,
     blocksEndedEarly: data.blocks.filter((b) => b.endReason === 'ended-early' || b.endReason === 'skipped').length,
     arrivals: data.items.length,
-    held: held.length,
-    delivered: data.items.filter((i) => i.disposition === 'delivered').length,
-    breakthrough: data.items.filter((i) => i.disposition === 'breakthrough').length,
+    ...countByDisposition(data.items),
     moments: countMoments(held.map((i) => i.receivedAt)),
     refocusMinutesSaved: refocusMinutesSaved(held, data.blocks, input.refocusMinutes, input.now),
     medianHoldMinutes: holds.length ? round1(median(holds) ?? 0) : null,
@@ -136,9 +132,7 @@ export function weeklyReport(input: ReportInput): WeeklyReport {
     date,
     plannedHours: round1(current.plannedByDay[d] ?? 0),
     keptHours: round1(current.keptByDay[d] ?? 0),
-    held: 0,
-    delivered: 0,
-    breakthrough: 0,
+    ...countByDisposition([]),
   }));
   for (const item of data.items) {
     const d = slot(bounds, item.receivedAt);

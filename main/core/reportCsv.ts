@@ -1,6 +1,7 @@
 // The weekly report as CSV, in long form (one number per row) so a spreadsheet can pivot it.
 // The CLI, the API and the dashboard's export all use this one function.
 import type { WeeklyReport, WeekSummary } from './report.ts';
+import { DISPOSITIONS } from './vocabulary.ts';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -18,7 +19,7 @@ export function weeklyReportCsv(report: Pick<WeeklyReport, keyof WeekSummary | '
   for (const key of summaryKeys) rows.push(['week', report.week, key, report[key]]);
   for (const key of summaryKeys) rows.push(['week', report.previous.week, key, report.previous[key]]);
   for (const day of report.days) {
-    for (const metric of ['plannedHours', 'keptHours', 'held', 'delivered', 'breakthrough'] as const) rows.push(['day', day.date, metric, day[metric]]);
+    for (const metric of ['plannedHours', 'keptHours', ...DISPOSITIONS] as const) rows.push(['day', day.date, metric, day[metric]]);
   }
   for (const [rule, count] of Object.entries(report.breakthroughsByRule)) rows.push(['breakthrough-rule', rule, 'items', count]);
   for (const s of report.topSources) rows.push(['source', s.name, 'arrivals', s.count]);

@@ -1,6 +1,7 @@
-// The urgent protocol: which rule, if any, lets an item through a focus block (PRODUCT.md §2).
+// The urgent protocol: which rule, if any, lets an item through a focus block (PRODUCT.md §2),
+// and the decision it feeds for each arriving item: deliver, hold or break through.
 import type { Settings } from './settings.ts';
-import type { BreakthroughRule, IncomingItem } from './types.ts';
+import { BREAKTHROUGH_RULES, type BreakthroughRule, type Disposition, type FocusBlock, type IncomingItem, type Item } from './types.ts';
 
 type Rules = Settings['breakthrough'];
 
@@ -45,13 +46,52 @@ export class RepeatTracker {
   }
 }
 
-/** The rule that lets the item pass, in a fixed order of precedence, or null to hold it. */
-export function breakthroughRule(item: IncomingItem, rules: Rules, recentFromSender: number): BreakthroughRule | null {
-  if (rules.urgent && item.priority === 'urgent') return 'urgent';
-  if (listHas(rules.vipSenders, item.sender)) return 'vip';
-  const re = keywordRegex(rules.keywords);
-  if (re && (re.test(item.title) || (item.body !== undefined && re.test(item.body)))) return 'keyword';
-  if (listHas(rules.allowedApps, item.app ?? item.source)) return 'app';
-  if (item.sender && recentFromSender >= rules.repeatEscalation.count) return 'repeat';
+type Test = (item: IncomingItem, rules: Rules, attempts: number) => boolean;
+
+/** One test per rule of the vocabulary; a rule added there fails to compile until it has one. */
+const passes: Record<BreakthroughRule, Test> = {
+  urgent: (item, rules) => rules.urgent && item.priority === 'urgent',
+  vip: (item, rules) => listHas(rules.vipSenders, item.sender),
+  keyword: (item, rules) => {
+    const re = keywordRegex(rules.keywords);
+    return re !== null && (re.test(item.title) || (item.body !== undefined && re.test(item.body)));
+  },
+  app: (item, rules) => listHas(rules.allowedApps, item.app ?? item.source),
+  repeat: (item, rules, attempts) => Boolean(item.sender) && attempts >= rules.repeatEscalation.count,
+};
+
+/** The rule that lets the item pass, in the vocabulary's order of precedence, or null to hold it. */
+function breakthroughRule(item: IncomingItem, rules: Rules, recentFromSender: number): BreakthroughRule | null {
+  for (const rule of BREAKTHROUGH_RULES) if (passes[rule](item, rules, recentFromSender)) return rule;
   return null;
+}
+
+export interface Circumstances {
+  id: string;
+  now: number;
+  /** The block running now; outside a block everything passes straight through. */
+  block: FocusBlock | null;
+  settings: Settings;
+  /** Attempts from the item's sender within the repeat window, this one included. */
+  attempts: number;
+}
+
+/** Deliver, hold or break through: the arriving item as it is stored. */
+export function decide(incoming: IncomingItem, { id, now, block, settings, attempts }: Circumstances): Item {
+  const rule = block ? breakthroughRule(incoming, settings.breakthrough, attempts) : null;
+  const disposition: Disposition = !block ? 'delivered' : rule ? 'breakthrough' : 'held';
+  return {
+    ...incoming,
+    body: settings.storage.mode === 'titles' ? undefined : incoming.body,
+    id,
+    receivedAt: now,
+    disposition,
+    rule,
+    status: disposition === 'held' ? 'held' : 'delivered',
+    blockId: block?.id ?? null,
+    batchId: null,
+    releasedAt: null,
+    snoozedUntil: null,
+    handledAt: null,
+  };
 }

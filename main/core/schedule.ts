@@ -33,7 +33,7 @@ function plainTime(hhmm: string): Temporal.PlainTime {
 }
 
 /** The instant a local date and HH:MM name in `timeZone`. */
-export function instantOf(date: Temporal.PlainDate, hhmm: string, timeZone: string): number {
+function instantOf(date: Temporal.PlainDate, hhmm: string, timeZone: string): number {
   return date.toZonedDateTime({ timeZone, plainTime: plainTime(hhmm) }).epochMilliseconds;
 }
 
@@ -159,10 +159,4 @@ export function isoWeekDays(week: string, timeZone: string): { dates: string[]; 
 export function previousIsoWeek(week: string): string {
   if (!isIsoWeek(week)) throw new RangeError(`not an ISO week: ${week}`);
   return shiftWeek(week, -1);
-}
-
-/** Local hour 0–23 and ISO weekday 1–7 of `t` (the report's heat map). */
-export function localHourAndWeekday(t: number, timeZone: string): { hour: number; weekday: number } {
-  const z = Temporal.Instant.fromEpochMilliseconds(t).toZonedDateTimeISO(timeZone);
-  return { hour: z.hour, weekday: z.dayOfWeek };
 }

@@ -1,6 +1,7 @@
 // The settings schema: one zod schema validates the settings file, the API's PATCH and IPC.
 // Roles only pre-fill values (PRODUCT.md §2).
 import { z } from 'zod';
+import { languageSettingSchema, reviewAtSchema, storageModeSchema, type languageSchema } from './vocabulary.ts';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)');
 const weekday = z.number().int().min(1).max(7);
@@ -48,9 +49,9 @@ export const settingsSchema = z.object({
     })
     .default({ urgent: true, vipSenders: [], keywords: [], allowedApps: [], repeatEscalation: { count: 3, minutes: 10 } }),
   refocusMinutes: z.number().int().min(0).max(120).default(23),
-  reviewAt: z.enum(['block-end', 'every-batch', 'never']).default('block-end'),
+  reviewAt: reviewAtSchema.default('block-end'),
   storage: z
-    .object({ mode: z.enum(['full', 'titles']).default('full'), retentionDays: z.number().int().min(1).max(3650).default(30) })
+    .object({ mode: storageModeSchema.default('full'), retentionDays: z.number().int().min(1).max(3650).default(30) })
     .default({ mode: 'full', retentionDays: 30 }),
   sources: z
     .object({ httpInbox: z.boolean().default(true), desktopBus: z.boolean().default(true) })
@@ -63,7 +64,7 @@ export const settingsSchema = z.object({
     .default({ port: 47615, rateLimitPerMinute: 60_000 }),
   launchAtLogin: z.boolean().default(false),
   shortcut: z.string().max(64).default('CommandOrControl+Alt+F'),
-  language: z.enum(['system', 'en', 'sv']).default('system'),
+  language: languageSettingSchema.default('system'),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -98,7 +99,7 @@ function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Reco
 }
 
 /** The language Lull's own words are in: the setting, or the system's locale when it says "system". */
-export function languageFor(setting: Settings['language'], locale: string): 'en' | 'sv' {
+export function languageFor(setting: Settings['language'], locale: string): z.output<typeof languageSchema> {
   if (setting !== 'system') return setting;
   return locale.toLowerCase().startsWith('sv') ? 'sv' : 'en';
 }

@@ -1,6 +1,7 @@
 // Statistics on what Lull spared: interruption moments, refocus time saved, holding times.
 // Pure functions over items and blocks; the report and the dashboard both use them.
-import { BREAKTHROUGH_RULES, type BreakthroughRule, type FocusBlock, type Item } from './types.ts';
+import { BREAKTHROUGH_RULES, type BreakthroughRule, type Disposition, type FocusBlock, type Item } from './types.ts';
+import { DISPOSITIONS } from './vocabulary.ts';
 
 const MINUTE = 60_000;
 /** Held items that arrive within this gap of the previous one belong to the same moment. */
@@ -45,6 +46,13 @@ export function refocusMinutesSaved(held: readonly Item[], blocks: readonly Focu
   return Math.round(total);
 }
 
+/** How many items of each disposition (held, delivered, breakthrough), every one counted. */
+export function countByDisposition(items: readonly Item[]): Record<Disposition, number> {
+  const out = Object.fromEntries(DISPOSITIONS.map((d) => [d, 0])) as Record<Disposition, number>;
+  for (const item of items) out[item.disposition]++;
+  return out;
+}
+
 export function breakthroughsByRule(items: readonly Item[]): Record<BreakthroughRule, number> {
   const out = Object.fromEntries(BREAKTHROUGH_RULES.map((r) => [r, 0])) as Record<BreakthroughRule, number>;
   for (const item of items) if (item.disposition === 'breakthrough' && item.rule) out[item.rule]++;
@@ -69,10 +77,7 @@ export function median(values: readonly number[]): number | null {
   return s.length % 2 ? (s[mid] ?? null) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 }
 
-export interface DayStats {
-  held: number;
-  delivered: number;
-  breakthrough: number;
+export interface DayStats extends Record<Disposition, number> {
   moments: number;
   refocusMinutesSaved: number;
   breakthroughsByRule: Record<BreakthroughRule, number>;
@@ -82,9 +87,7 @@ export interface DayStats {
 export function dayStats(items: readonly Item[], blocks: readonly FocusBlock[], refocusMinutes: number, now?: number): DayStats {
   const held = items.filter((i) => i.disposition === 'held');
   return {
-    held: held.length,
-    delivered: items.filter((i) => i.disposition === 'delivered').length,
-    breakthrough: items.filter((i) => i.disposition === 'breakthrough').length,
+    ...countByDisposition(items),
     moments: countMoments(held.map((i) => i.receivedAt)),
     refocusMinutesSaved: refocusMinutesSaved(held, blocks, refocusMinutes, now),
     breakthroughsByRule: breakthroughsByRule(items),

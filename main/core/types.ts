@@ -8,6 +8,7 @@ import type {
   blockKindSchema,
   breakthroughRuleSchema,
   dispositionSchema,
+  focusStateSchema,
   itemStatusSchema,
   prioritySchema,
 } from './vocabulary.ts';
@@ -70,7 +71,7 @@ export interface Batch {
 export type FocusRequest = { minutes: number } | { until: 'next-batch' };
 
 export interface Status {
-  state: 'idle' | 'focus';
+  state: z.output<typeof focusStateSchema>;
   block: FocusBlock | null;
   held: number;
   nextBatchAt: number | null;

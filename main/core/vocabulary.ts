@@ -20,9 +20,17 @@ export const batchReasonSchema = z.enum(['schedule', 'catch-up', 'block-end', 'm
 /** `unavailable`: cannot run here (no session bus …); `degraded`: runs, but something is missing. */
 export const sourceStateSchema = z.enum(['running', 'stopped', 'unavailable', 'degraded']);
 export const focusStateSchema = z.enum(['idle', 'focus']);
+/** The languages Lull's own words are written in; the setting may also say `system`. */
+export const languageSchema = z.enum(['en', 'sv']);
+export const languageSettingSchema = z.enum(['system', ...languageSchema.options]);
+/** When the review opens by itself. */
+export const reviewAtSchema = z.enum(['block-end', 'every-batch', 'never']);
+/** `titles`: no body is ever stored. */
+export const storageModeSchema = z.enum(['full', 'titles']);
 
 export const BREAKTHROUGH_RULES = breakthroughRuleSchema.options;
 export const PRIORITIES = prioritySchema.options;
+export const DISPOSITIONS = dispositionSchema.options;
 
 /** Limits of what a source may hand in (PRODUCT.md §4), and of a focus block. */
 export const LIMITS = {

@@ -5,6 +5,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { z } from 'zod';
 import type { EngineMeta, EngineStore, ItemPage, ItemPatch, ItemQuery } from '../core/ports.ts';
 import { LullError, type Batch, type FocusBlock, type Item } from '../core/types.ts';
+import { itemStatusSchema } from '../core/vocabulary.ts';
 import { openDatabase } from './database.ts';
 import { groupCommit } from './groupCommit.ts';
 import { blockFromRow, itemFromRow, itemParams, type Row } from './rows.ts';
@@ -94,7 +95,7 @@ export function createRepository(path: string): Repository {
     },
     listItems(query: ItemQuery): ItemPage {
       commits.flush();
-      const statuses = query.status ?? ['held', 'released', 'delivered', 'done', 'dismissed'];
+      const statuses = query.status ?? itemStatusSchema.options;
       const [afterTime, afterId] = decodeCursor(query.cursor);
       const sql = `SELECT * FROM items WHERE status IN (${statuses.map(() => '?').join(',')})
                    AND (received_at > ? OR (received_at = ? AND id > ?)) ORDER BY received_at, id LIMIT ?`;

@@ -1,70 +1,92 @@
 // Database rows to domain objects and back. Rows may come from an older version of Lull, so
-// every enum is checked on the way in: an unknown value is a clear error, never a silent cast.
-import type { BlockEnd, BlockKind, BreakthroughRule, Disposition, FocusBlock, Item, ItemStatus, Priority } from '../core/types.ts';
+// each is validated on the way in by a schema built from the vocabulary's: an unknown value is
+// a clear error naming its column, never a silent cast.
+import { z } from 'zod';
+import type { FocusBlock, Item } from '../core/types.ts';
+import { blockEndSchema, blockKindSchema, breakthroughRuleSchema, dispositionSchema, itemStatusSchema, prioritySchema } from '../core/vocabulary.ts';
 
 type Value = string | number | bigint | null | Uint8Array;
 export type Row = Record<string, Value>;
-/** A column read from a row: absent and NULL are the same thing here. */
-type Cell = Value | undefined;
 
-function oneOf<T extends string>(allowed: readonly T[], field: string) {
-  return (v: Cell): T => {
-    if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
-    throw new Error(`database row has an unknown ${field}`);
-  };
-}
+const tagsColumn = z
+  .string()
+  .transform((s, ctx) => {
+    try {
+      return JSON.parse(s) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'malformed tags' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.array(z.string(), { error: 'malformed tags' }));
 
-/** A reader of a nullable column: NULL stays null, anything else goes through `read`. */
-const orNull =
-  <T>(read: (v: Cell) => T) =>
-  (v: Cell): T | null =>
-    v === null || v === undefined ? null : read(v);
-
-const disposition = oneOf<Disposition>(['held', 'delivered', 'breakthrough'], 'disposition');
-const status = oneOf<ItemStatus>(['held', 'released', 'delivered', 'done', 'dismissed', 'resolved'], 'status');
-const rule = orNull(oneOf<BreakthroughRule>(['urgent', 'vip', 'keyword', 'app', 'repeat'], 'rule'));
-const priority = orNull(oneOf<Priority>(['low', 'normal', 'high', 'urgent'], 'priority'));
-const kind = oneOf<BlockKind>(['adhoc', 'scheduled'], 'block kind');
-const endReason = orNull(oneOf<BlockEnd>(['completed', 'ended-early', 'skipped'], 'block end'));
-
-const str = (v: Cell): string => (typeof v === 'string' ? v : String(v ?? ''));
-const num = (v: Cell): number => Number(v);
-const strOrNull = orNull(str);
-const numOrNull = orNull(num);
-
-const tags = orNull((v): string[] => {
-  const parsed: unknown = JSON.parse(str(v));
-  if (!Array.isArray(parsed) || !parsed.every((t) => typeof t === 'string')) throw new Error('database row has malformed tags');
-  return parsed;
+// Every column is there: migrations run before any read, so a row an older version wrote has
+// the newest columns too. A nullable column reads NULL as absent.
+const itemRowSchema = z.object({
+  id: z.string(),
+  received_at: z.number(),
+  source: z.string(),
+  title: z.string(),
+  body: z.string().nullable(),
+  sender: z.string().nullable(),
+  url: z.string().nullable(),
+  priority: prioritySchema.nullable(),
+  tags: tagsColumn.nullable(),
+  dedupe_key: z.string().nullable(),
+  app: z.string().nullable(),
+  category: z.string().nullable(),
+  disposition: dispositionSchema,
+  rule: breakthroughRuleSchema.nullable(),
+  status: itemStatusSchema,
+  block_id: z.string().nullable(),
+  batch_id: z.string().nullable(),
+  released_at: z.number().nullable(),
+  snoozed_until: z.number().nullable(),
+  handled_at: z.number().nullable(),
 });
 
-export function itemFromRow(r: Row): Item {
+const blockRowSchema = z.object({
+  id: z.string(),
+  kind: blockKindSchema,
+  started_at: z.number(),
+  ends_at: z.number(),
+  ended_at: z.number().nullable(),
+  end_reason: blockEndSchema.nullable(),
+});
+
+/** Parses a row, or throws an error that names the table and column (never the row's text). */
+function parseRow<T>(schema: z.ZodType<T>, table: string, row: Row): T {
+  const parsed = schema.safeParse(row);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new Error(`database row in ${table} has an unknown or malformed ${issue?.path.join('.') ?? 'value'}: ${issue?.message ?? ''}`);
+}
+
+export function itemFromRow(row: Row): Item {
+  const r = parseRow(itemRowSchema, 'items', row);
   const item: Item = {
-    id: str(r.id),
-    receivedAt: num(r.received_at),
-    source: str(r.source),
-    title: str(r.title),
-    disposition: disposition(r.disposition),
-    rule: rule(r.rule),
-    status: status(r.status),
-    blockId: strOrNull(r.block_id),
-    batchId: strOrNull(r.batch_id),
-    releasedAt: numOrNull(r.released_at),
-    snoozedUntil: numOrNull(r.snoozed_until),
-    handledAt: numOrNull(r.handled_at),
+    id: r.id,
+    receivedAt: r.received_at,
+    source: r.source,
+    title: r.title,
+    disposition: r.disposition,
+    rule: r.rule ?? null,
+    status: r.status,
+    blockId: r.block_id ?? null,
+    batchId: r.batch_id ?? null,
+    releasedAt: r.released_at ?? null,
+    snoozedUntil: r.snoozed_until ?? null,
+    handledAt: r.handled_at ?? null,
   };
   // Optional fields stay absent rather than undefined-valued, so items compare equal after a round trip.
-  const optional: [keyof Item, string | string[] | null][] = [
-    ['body', strOrNull(r.body)],
-    ['sender', strOrNull(r.sender)],
-    ['url', strOrNull(r.url)],
-    ['priority', priority(r.priority)],
-    ['tags', tags(r.tags)],
-    ['dedupeKey', strOrNull(r.dedupe_key)],
-    ['app', strOrNull(r.app)],
-    ['category', strOrNull(r.category)],
-  ];
-  for (const [key, value] of optional) if (value !== null) (item as unknown as Record<string, unknown>)[key] = value;
+  if (r.body != null) item.body = r.body;
+  if (r.sender != null) item.sender = r.sender;
+  if (r.url != null) item.url = r.url;
+  if (r.priority != null) item.priority = r.priority;
+  if (r.tags != null) item.tags = r.tags;
+  if (r.dedupe_key != null) item.dedupeKey = r.dedupe_key;
+  if (r.app != null) item.app = r.app;
+  if (r.category != null) item.category = r.category;
   return item;
 }
 
@@ -93,13 +115,7 @@ export function itemParams(i: Item): Record<string, string | number | null> {
   };
 }
 
-export function blockFromRow(r: Row): FocusBlock {
-  return {
-    id: str(r.id),
-    kind: kind(r.kind),
-    startedAt: num(r.started_at),
-    endsAt: num(r.ends_at),
-    endedAt: numOrNull(r.ended_at),
-    endReason: endReason(r.end_reason),
-  };
+export function blockFromRow(row: Row): FocusBlock {
+  const r = parseRow(blockRowSchema, 'blocks', row);
+  return { id: r.id, kind: r.kind, startedAt: r.started_at, endsAt: r.ends_at, endedAt: r.ended_at ?? null, endReason: r.end_reason ?? null };
 }

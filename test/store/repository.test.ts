@@ -140,4 +140,11 @@ describe('SQLite repository', () => {
     expect(db.prepare('SELECT body FROM items WHERE id = ?').get(stored.id)).toEqual({ body: null });
     db.close();
   });
+
+  it('lists every status when the query names none, resolved included (as the memory store does)', async () => {
+    const repo = createRepository(join(tempDir(), 'lull.db'));
+    await Promise.all(['held', 'released', 'delivered', 'done', 'dismissed', 'resolved'].map((status, n) => repo.commitItem(item(`s${n}`, { status: status as Item['status'], receivedAt: n }))));
+    expect(repo.listItems({ limit: 10 }).items.map((i) => i.status)).toEqual(['held', 'released', 'delivered', 'done', 'dismissed', 'resolved']);
+    repo.close();
+  });
 });
