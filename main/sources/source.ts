@@ -5,6 +5,7 @@
 // health(). A source never sees the engine, the API or another source.
 import type { Clock, Health, SettingsSlice } from '../core/ports.ts';
 import type { Settings } from '../core/settings.ts';
+import type { WithdrawRef } from '../core/handling.ts';
 import type { IncomingItem, IngestResult, Item } from '../core/types.ts';
 import type { Logger } from '../log.ts';
 
@@ -12,7 +13,7 @@ export type SourceHealth = Health;
 export type { SettingsSlice };
 
 /** Which held item a source takes back: by Lull's id, or by the source's own key (dedupeKey). */
-export type WithdrawRef = { id: string } | { dedupeKey: string };
+export type { WithdrawRef };
 
 /** A request on one of a source's routes, already past the API's guard (Host, auth, size, rate). */
 export interface DoorRequest {
