@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Item } from '../main/core/types.ts';
 import { openLull, type Lull } from '../main/service/lull.ts';
-import { createDesktopBus, type DesktopBusSource } from '../main/sources/desktopBus/index.ts';
+import { createDesktopHold, type RunningDesktopHold } from '../main/delivery/desktop/index.ts';
+import { createDesktopBus, type RunningDesktopBus } from '../main/sources/desktopBus/index.ts';
 import { openConfSettings } from '../main/store/confSettings.ts';
 import { runChild } from '../test/support/child.ts';
 import { startDesktopStack, type DesktopStack } from '../test/support/desktopStack.ts';
@@ -64,7 +65,7 @@ async function benchDesktopBus(): Promise<Row[]> {
     await stack.stopDunst();
     await stack.startDunst();
 
-    let source: DesktopBusSource | null = null;
+    const found: { bus?: RunningDesktopBus; hold?: RunningDesktopHold } = {};
     lull = openLull({
       dataDir,
       openSettings: (cwd) => {
@@ -72,11 +73,13 @@ async function benchDesktopBus(): Promise<Row[]> {
         settings.patch(quietSettings);
         return settings;
       },
-      sources: [async (ctx) => (source = await createDesktopBus({ env: stack.env })(ctx))],
+      env: stack.env,
+      doors: [createDesktopBus({ onStarted: (s) => (found.bus = s) })],
+      outputs: [createDesktopHold({ onStarted: (o) => (found.hold = o) })],
     });
     await lull.ready;
     lull.engine.startFocus({ minutes: 600 });
-    await (source as DesktopBusSource | null)?.settled();
+    await found.hold?.settled();
 
     const paced = collect(lull, 'Paced', LATENCY_COUNT);
     await send(stack, LATENCY_COUNT, LATENCY_RATE, 'Paced', true);
@@ -94,7 +97,8 @@ async function benchDesktopBus(): Promise<Row[]> {
     await stack.startDunst();
     if ((await until(() => stack.dunstctl('is-paused'), 'true')) !== 'true') throw new Error('Lull did not hold the restarted dunst');
     const replyRate = await sustained('Answered', true);
-    const stats = await (source as DesktopBusSource | null)?.diagnostics();
+    await found.bus?.settled();
+    const stats = found.bus?.diagnostics();
     const n = SUSTAINED_COUNT.toLocaleString('en-US');
     return [
       { name: `Notify → committed, p50 (${LATENCY_RATE}/s from another process)`, value: quantile(sorted, 0.5), unit: 'ms' },

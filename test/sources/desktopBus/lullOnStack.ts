@@ -1,18 +1,32 @@
-// Opens Lull (real SQLite in a temp dir, conf settings) with the desktop-bus source on a private
-// desktop stack, and collects what the engine records from the desktop.
+// Opens Lull (real SQLite in a temp dir, conf settings) with the desktop-bus source and the daemon
+// hold on a private desktop stack, and collects what the engine records from the desktop. `source`
+// is the desktop as the user sees it: the desktop-bus status line (with the hold's joined to it),
+// and both halves' diagnostics and settled().
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SettingsInput } from '../../../main/core/settings.ts';
 import type { Item } from '../../../main/core/types.ts';
 import { openLull, type Lull, type LullOptions } from '../../../main/service/lull.ts';
-import { createDesktopBus, type DesktopBusOptions, type DesktopBusSource } from '../../../main/sources/desktopBus/index.ts';
+import { createDesktopHold, type DesktopHoldOptions, type RunningDesktopHold } from '../../../main/delivery/desktop/index.ts';
+import { createDesktopBus, type DesktopBusOptions, type RunningDesktopBus } from '../../../main/sources/desktopBus/index.ts';
+import { inbox } from '../../../main/sources/inbox/index.ts';
+import type { SourceHealth } from '../../../main/sources/source.ts';
 import { openConfSettings } from '../../../main/store/confSettings.ts';
 import type { DesktopStack } from '../../support/desktopStack.ts';
 
+export interface DesktopUnderTest {
+  health(): SourceHealth;
+  /** Hears each change of the status line; returns its unsubscribe. */
+  onHealth(listener: (health: SourceHealth) => void): () => void;
+  diagnostics(): Promise<Awaited<ReturnType<RunningDesktopHold['diagnostics']>> & ReturnType<RunningDesktopBus['diagnostics']>>;
+  /** Resolves once what was captured is committed and the daemon operations asked for have run. */
+  settled(): Promise<void>;
+}
+
 export interface LullOnStack {
   lull: Lull;
-  source: DesktopBusSource;
+  source: DesktopUnderTest;
   dataDir: string;
   /** Resolves with the next `n` items the engine records from the desktop. */
   nextItems(n: number, timeoutMs?: number): Promise<Item[]>;
@@ -22,8 +36,11 @@ export interface LullOnStack {
 /** No schedule and no batch times: blocks and batches happen only when a test says so. */
 export const quietSettings: SettingsInput = { schedule: [], batchTimes: [], timeZone: 'UTC' };
 
+/** The environment Lull sees (default: the stack's), and the two halves' options. */
+export type DesktopOptions = { env?: NodeJS.ProcessEnv; retry?: DesktopBusOptions['retry']; intake?: DesktopBusOptions['intake']; hold?: DesktopHoldOptions['hold'] };
+
 export interface OnStackOptions {
-  bus?: DesktopBusOptions;
+  bus?: DesktopOptions;
   /** An existing data dir (kept on close); a fresh temp dir otherwise (removed on close). */
   dataDir?: string;
   clock?: LullOptions['clock'];
@@ -33,7 +50,8 @@ export interface OnStackOptions {
 export async function openLullOnStack(stack: DesktopStack, opts: OnStackOptions = {}): Promise<LullOnStack> {
   const givenDataDir = opts.dataDir;
   const dataDir = givenDataDir ?? mkdtempSync(join(tmpdir(), 'lull-bus-'));
-  let source: DesktopBusSource | null = null;
+  const found: { bus?: RunningDesktopBus; hold?: RunningDesktopHold } = {};
+  const bus = { hold: { settlePollMs: 100 }, ...opts.bus };
   const lull = openLull({
     dataDir,
     clock: opts.clock,
@@ -42,10 +60,30 @@ export async function openLullOnStack(stack: DesktopStack, opts: OnStackOptions 
       settings.patch({ ...quietSettings, ...opts.settings });
       return settings;
     },
-    sources: [async (ctx) => (source = await createDesktopBus({ env: stack.env, hold: { settlePollMs: 100 }, ...opts.bus })(ctx))],
+    env: bus.env ?? stack.env,
+    platform: 'linux',
+    doors: [inbox, createDesktopBus({ retry: bus.retry, intake: bus.intake, onStarted: (s) => (found.bus = s) })],
+    outputs: [createDesktopHold({ retry: bus.retry, hold: bus.hold, onStarted: (o) => (found.hold = o) })],
   });
   await lull.ready;
-  if (!source) throw new Error('the desktop-bus source did not start');
+  const { bus: capture, hold } = found;
+  if (!capture || !hold) throw new Error('the desktop-bus source or the daemon hold did not start');
+  const health = (): SourceHealth => lull.sourceHealth()['desktop-bus'] ?? { state: 'stopped', detail: 'not listed' };
+  const source: DesktopUnderTest = {
+    health,
+    onHealth(listener) {
+      return lull.onContractEvent((channel) => {
+        if (channel === 'state:changed') listener(health());
+      });
+    },
+    async diagnostics() {
+      return { ...capture.diagnostics(), ...(await hold.diagnostics()) };
+    },
+    async settled() {
+      await capture.settled();
+      await hold.settled();
+    },
+  };
   const seen: Item[] = [];
   const waiters: { n: number; resolve: (items: Item[]) => void }[] = [];
   lull.engine.on((e) => {
