@@ -14,7 +14,7 @@ import { createDesktopBus, type RunningDesktopBus } from '../main/sources/deskto
 import { openConfSettings } from '../main/store/confSettings.ts';
 import { runChild } from '../test/support/child.ts';
 import { startDesktopStack, type DesktopStack } from '../test/support/desktopStack.ts';
-import { quietSettings, until } from '../test/sources/desktopBus/lullOnStack.ts';
+import { quietSettings, until } from '../test/support/lullOnStack.ts';
 import type { Row } from './table.ts';
 
 const sender = join(import.meta.dirname, '..', 'test', 'sources', 'desktopBus', 'fixtures', 'notifyFlood.ts');

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digestOutput } from '../../main/delivery/digest.ts';
 import { openOutputs } from '../../main/service/outputs.ts';
 import { startDesktopStack, type DesktopStack } from '../support/desktopStack.ts';
-import { openLullOnStack, until, type LullOnStack } from '../sources/desktopBus/lullOnStack.ts';
+import { openLullOnStack, until, type LullOnStack } from '../support/lullOnStack.ts';
 
 let stack: DesktopStack;
 let t: LullOnStack;

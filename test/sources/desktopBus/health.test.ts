@@ -11,7 +11,7 @@ import { describeHold } from '../../../main/delivery/desktop/health.ts';
 import { joinHealth } from '../../../main/service/outputs.ts';
 import { describeCapture } from '../../../main/sources/desktopBus/health.ts';
 import { startDesktopStack, type DesktopStack } from '../../support/desktopStack.ts';
-import { openLullOnStack, until, type DesktopOptions, type DesktopUnderTest, type LullOnStack } from './lullOnStack.ts';
+import { openLullOnStack, until, type DesktopOptions, type DesktopUnderTest, type LullOnStack } from '../../support/lullOnStack.ts';
 
 let stack: DesktopStack;
 const opened: LullOnStack[] = [];

@@ -5,15 +5,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SettingsInput } from '../../../main/core/settings.ts';
-import type { Item } from '../../../main/core/types.ts';
-import { openLull, type Lull, type LullOptions } from '../../../main/service/lull.ts';
-import { createDesktopHold, type DesktopHoldOptions, type RunningDesktopHold } from '../../../main/delivery/desktop/index.ts';
-import { createDesktopBus, type DesktopBusOptions, type RunningDesktopBus } from '../../../main/sources/desktopBus/index.ts';
-import { inbox } from '../../../main/sources/inbox/index.ts';
-import type { SourceHealth } from '../../../main/sources/source.ts';
-import { openConfSettings } from '../../../main/store/confSettings.ts';
-import type { DesktopStack } from '../../support/desktopStack.ts';
+import type { SettingsInput } from '../../main/core/settings.ts';
+import type { Item } from '../../main/core/types.ts';
+import { openLull, type Lull, type LullOptions } from '../../main/service/lull.ts';
+import { createDesktopHold, type DesktopHoldOptions, type RunningDesktopHold } from '../../main/delivery/desktop/index.ts';
+import { createDesktopBus, type DesktopBusOptions, type RunningDesktopBus } from '../../main/sources/desktopBus/index.ts';
+import { inbox } from '../../main/sources/inbox/index.ts';
+import type { SourceHealth } from '../../main/sources/source.ts';
+import { openConfSettings } from '../../main/store/confSettings.ts';
+import type { DesktopStack } from './desktopStack.ts';
 
 export interface DesktopUnderTest {
   health(): SourceHealth;
