@@ -53,6 +53,8 @@ function ctlFor(command: string, run: CommandRunner): Ctl {
   };
 }
 
+// The `as PriorState` below: TypeScript cannot tie DAEMONS[name]'s state to `name` (a correlated
+// union); the state was just parsed by that daemon's own schema, so the pair is right by construction.
 export function controlFor(name: DaemonName, run: CommandRunner): DaemonControl {
   const spec = DAEMONS[name];
   const ctl = ctlFor(spec.command, run);

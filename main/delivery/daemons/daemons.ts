@@ -111,5 +111,5 @@ export const priorStateSchema = z
       for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
       return z.NEVER;
     }
-    return { daemon: value.daemon, ...parsed.data } as PriorState;
+    return { daemon: value.daemon, ...parsed.data } as PriorState; // parsed by its own daemon's schema (see controlFor)
   });
