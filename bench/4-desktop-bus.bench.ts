@@ -38,7 +38,7 @@ function quantile(sorted: number[], q: number): number {
 /** Collects committed desktop items of one app; each body's first line is when its call left the client. */
 function collect(lull: Lull, app: string, count: number): Promise<{ latencies: number[]; lastAt: number }> {
   const latencies: number[] = [];
-  return new Promise((resolve, reject) => {
+  const collected = new Promise<{ latencies: number[]; lastAt: number }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`only ${latencies.length} of ${count} items were committed`)), 120_000);
     const off = lull.engine.on((e) => {
       if (e.type !== 'item-added' || e.item.app !== app) return;
@@ -49,6 +49,15 @@ function collect(lull: Lull, app: string, count: number): Promise<{ latencies: n
       resolve({ latencies, lastAt: performance.now() });
     });
   });
+  // Awaited later, while the sender still runs: a timeout must fail the run through its finally
+  // (stopping the desktop stack), not as an unhandled rejection that leaves dunst and the bus behind.
+  collected.catch(() => {});
+  return collected;
+}
+
+/** Sends, but gives up as soon as the collector has (a sender waiting for replies could wait for ever). */
+async function sendWhile(collecting: Promise<unknown>, ...args: Parameters<typeof send>): Promise<number> {
+  return Promise.race([send(...args), collecting.then(() => new Promise<never>(() => {}))]);
 }
 
 async function benchDesktopBus(): Promise<Row[]> {
@@ -82,13 +91,13 @@ async function benchDesktopBus(): Promise<Row[]> {
     await found.hold?.settled();
 
     const paced = collect(lull, 'Paced', LATENCY_COUNT);
-    await send(stack, LATENCY_COUNT, LATENCY_RATE, 'Paced', true);
+    await sendWhile(paced, stack, LATENCY_COUNT, LATENCY_RATE, 'Paced', true);
     const sorted = (await paced).latencies.sort((a, b) => a - b);
 
     const sustained = async (app: string, replies: boolean): Promise<number> => {
       const start = performance.now();
       const burst = collect(lull!, app, SUSTAINED_COUNT);
-      await send(stack, SUSTAINED_COUNT, 0, app, replies);
+      await sendWhile(burst, stack, SUSTAINED_COUNT, 0, app, replies);
       return SUSTAINED_COUNT / (((await burst).lastAt - start) / 1000);
     };
     const noReplyRate = await sustained('Burst', false);
