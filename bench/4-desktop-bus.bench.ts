@@ -9,11 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Item } from '../main/core/types.ts';
 import { openLull, type Lull } from '../main/service/lull.ts';
-import { createDesktopBus, type DesktopBusSource } from '../main/sources/desktopBus/index.ts';
+import { createDesktopHold, type RunningDesktopHold } from '../main/delivery/desktop/index.ts';
+import { createDesktopBus, type RunningDesktopBus } from '../main/sources/desktopBus/index.ts';
 import { openConfSettings } from '../main/store/confSettings.ts';
 import { runChild } from '../test/support/child.ts';
 import { startDesktopStack, type DesktopStack } from '../test/support/desktopStack.ts';
-import { quietSettings, until } from '../test/sources/desktopBus/lullOnStack.ts';
+import { quietSettings, until } from '../test/support/lullOnStack.ts';
 import type { Row } from './table.ts';
 
 const sender = join(import.meta.dirname, '..', 'test', 'sources', 'desktopBus', 'fixtures', 'notifyFlood.ts');
@@ -37,7 +38,7 @@ function quantile(sorted: number[], q: number): number {
 /** Collects committed desktop items of one app; each body's first line is when its call left the client. */
 function collect(lull: Lull, app: string, count: number): Promise<{ latencies: number[]; lastAt: number }> {
   const latencies: number[] = [];
-  return new Promise((resolve, reject) => {
+  const collected = new Promise<{ latencies: number[]; lastAt: number }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`only ${latencies.length} of ${count} items were committed`)), 120_000);
     const off = lull.engine.on((e) => {
       if (e.type !== 'item-added' || e.item.app !== app) return;
@@ -48,6 +49,15 @@ function collect(lull: Lull, app: string, count: number): Promise<{ latencies: n
       resolve({ latencies, lastAt: performance.now() });
     });
   });
+  // Awaited later, while the sender still runs: a timeout must fail the run through its finally
+  // (stopping the desktop stack), not as an unhandled rejection that leaves dunst and the bus behind.
+  collected.catch(() => {});
+  return collected;
+}
+
+/** Sends, but gives up as soon as the collector has (a sender waiting for replies could wait for ever). */
+async function sendWhile(collecting: Promise<unknown>, ...args: Parameters<typeof send>): Promise<number> {
+  return Promise.race([send(...args), collecting.then(() => new Promise<never>(() => {}))]);
 }
 
 async function benchDesktopBus(): Promise<Row[]> {
@@ -64,7 +74,7 @@ async function benchDesktopBus(): Promise<Row[]> {
     await stack.stopDunst();
     await stack.startDunst();
 
-    let source: DesktopBusSource | null = null;
+    const found: { bus?: RunningDesktopBus; hold?: RunningDesktopHold } = {};
     lull = openLull({
       dataDir,
       openSettings: (cwd) => {
@@ -72,20 +82,22 @@ async function benchDesktopBus(): Promise<Row[]> {
         settings.patch(quietSettings);
         return settings;
       },
-      sources: [async (ctx) => (source = await createDesktopBus({ env: stack.env })(ctx))],
+      env: stack.env,
+      doors: [createDesktopBus({ onStarted: (s) => (found.bus = s) })],
+      outputs: [createDesktopHold({ onStarted: (o) => (found.hold = o) })],
     });
     await lull.ready;
     lull.engine.startFocus({ minutes: 600 });
-    await (source as DesktopBusSource | null)?.settled();
+    await found.hold?.settled();
 
     const paced = collect(lull, 'Paced', LATENCY_COUNT);
-    await send(stack, LATENCY_COUNT, LATENCY_RATE, 'Paced', true);
+    await sendWhile(paced, stack, LATENCY_COUNT, LATENCY_RATE, 'Paced', true);
     const sorted = (await paced).latencies.sort((a, b) => a - b);
 
     const sustained = async (app: string, replies: boolean): Promise<number> => {
       const start = performance.now();
       const burst = collect(lull!, app, SUSTAINED_COUNT);
-      await send(stack, SUSTAINED_COUNT, 0, app, replies);
+      await sendWhile(burst, stack, SUSTAINED_COUNT, 0, app, replies);
       return SUSTAINED_COUNT / (((await burst).lastAt - start) / 1000);
     };
     const noReplyRate = await sustained('Burst', false);
@@ -94,7 +106,8 @@ async function benchDesktopBus(): Promise<Row[]> {
     await stack.startDunst();
     if ((await until(() => stack.dunstctl('is-paused'), 'true')) !== 'true') throw new Error('Lull did not hold the restarted dunst');
     const replyRate = await sustained('Answered', true);
-    const stats = await (source as DesktopBusSource | null)?.diagnostics();
+    await found.bus?.settled();
+    const stats = found.bus?.diagnostics();
     const n = SUSTAINED_COUNT.toLocaleString('en-US');
     return [
       { name: `Notify → committed, p50 (${LATENCY_RATE}/s from another process)`, value: quantile(sorted, 0.5), unit: 'ms' },

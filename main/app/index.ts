@@ -8,11 +8,12 @@ import pino from 'pino';
 import { systemClock } from '../core/clock.ts';
 import { presentReport } from '../core/present.ts';
 import { configureLogging, logger } from '../log.ts';
-import { startDigests } from '../delivery/digest.ts';
 import { commandsOf } from '../service/commands.ts';
+import { digestOutput } from '../delivery/digest.ts';
+import { everyOutput } from '../delivery/index.ts';
 import { openLull, type Lull } from '../service/lull.ts';
 import { watchSystemClock } from '../service/clockWatch.ts';
-import { platformSources } from '../sources/platformSources.ts';
+import { everySource } from '../sources/index.ts';
 import { languageFor } from '../core/settings.ts';
 import { defaultDataDir } from '../service/dataDir.ts';
 import { startShellApi } from './httpApi.ts';
@@ -78,7 +79,18 @@ async function startShell(launch: LaunchCommand): Promise<void> {
   const lull: Lull = openLull({
     dataDir,
     openSettings: openAppSettings,
-    sources: platformSources(),
+    doors: everySource,
+    outputs: [
+      ...everyOutput,
+      digestOutput({
+        notifier,
+        language: (setting) => languageFor(setting, app.getSystemLocale() || app.getLocale()),
+        icon: assets('icon.png'),
+        clickable: process.platform !== 'linux',
+        openReview: () => open('review'),
+        openItem: (url) => void openExternalSafely(openExternal, url),
+      }),
+    ],
     env: process.env,
     openItem: (url) => openExternalSafely(openExternal, url),
     exportPdf: printPdf,
@@ -111,15 +123,6 @@ async function startShell(launch: LaunchCommand): Promise<void> {
     waiting: () => engine.listItems({ status: ['released'], limit: 1 }).items.length > 0,
     open: () => open('review'),
   });
-  const stopDigests = startDigests({
-    notifier,
-    engine,
-    language,
-    icon: assets('icon.png'),
-    clickable: process.platform !== 'linux',
-    openReview: () => open('review'),
-    openItem: (url) => void openExternalSafely(openExternal, url),
-  });
   const shortcut = bindFocusShortcut({ globalShortcut, settings, toggle: () => commands.toggleFocus(SHORTCUT_FOCUS) });
 
   const loginCommand = [process.env.APPIMAGE ?? process.execPath, ...(app.isPackaged ? [] : [app.getAppPath()])];
@@ -141,7 +144,6 @@ async function startShell(launch: LaunchCommand): Promise<void> {
     event.preventDefault();
     quitting = (async () => {
       shortcut.dispose();
-      stopDigests();
       stopClockWatch();
       tray.dispose();
       await stopApi();

@@ -61,3 +61,10 @@ export const focusMinutesSchema = z.number().int().min(LIMITS.focusMinutes.min).
 
 /** The source name of what the Linux desktop bus captures; its daemon shows those items itself. */
 export const DESKTOP_SOURCE = 'desktop';
+
+/**
+ * The desktop-notification hint Lull's own notifications carry (digests, the breakthroughs it
+ * shows again), so the desktop bus never captures them back. node-notifier writes it as
+ * `string:x-lull:<value>`; a D-Bus Notify call carries it as a hints key.
+ */
+export const LULL_HINT = 'x-lull';

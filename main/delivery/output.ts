@@ -29,6 +29,12 @@ export interface RunningOutput {
 
 export interface OutputDefinition<S = unknown> {
   readonly name: string;
+  /**
+   * The source whose status line this output's health joins (the daemon hold joins the desktop
+   * bus's: one line for "the desktop"). Listed under its own name when absent or when that
+   * source does not run.
+   */
+  readonly healthOf?: string;
   readonly platforms?: readonly NodeJS.Platform[];
   settings(all: Settings): S;
   start(ctx: OutputContext<S>): RunningOutput | Promise<RunningOutput>;

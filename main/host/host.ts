@@ -6,7 +6,8 @@ import { openLull, type Lull } from '../service/lull.ts';
 import { openConfSettings } from '../store/confSettings.ts';
 import type { ApiServer } from '../api/server.ts';
 import { serveApi } from '../api/serve.ts';
-import type { StartSource } from '../sources/legacySource.ts';
+import type { OutputDefinition } from '../delivery/output.ts';
+import type { SourceDefinition } from '../sources/source.ts';
 
 /** out/renderer of the repository this module runs from (as TypeScript source or as a built bundle). */
 function builtDashboard(): string {
@@ -20,8 +21,10 @@ export interface HostOptions {
   /** Overrides the `api.port` setting; 0 = any free port. */
   port?: number;
   staticDir?: string | null;
-  sources?: readonly StartSource[];
-  /** The environment the sources see. */
+  /** The doors to open (default: the HTTP inbox alone). */
+  doors?: readonly SourceDefinition[];
+  outputs?: readonly OutputDefinition[];
+  /** The environment the sources and outputs see. */
   env?: Readonly<Record<string, string | undefined>>;
 }
 
@@ -34,7 +37,7 @@ export interface Host {
 }
 
 export async function startHost(opts: HostOptions): Promise<Host> {
-  const lull = openLull({ dataDir: opts.dataDir, openSettings: openConfSettings, sources: opts.sources, env: opts.env });
+  const lull = openLull({ dataDir: opts.dataDir, openSettings: openConfSettings, doors: opts.doors, outputs: opts.outputs, env: opts.env });
   try {
     const api = await serveApi(lull, { port: opts.port ?? lull.settings.get().api.port, staticDir: opts.staticDir === undefined ? builtDashboard() : opts.staticDir });
     let stopping: Promise<void> | null = null;

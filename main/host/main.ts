@@ -9,8 +9,9 @@ import { configureLogging, logger } from '../log.ts';
 import { watchSystemClock } from '../service/clockWatch.ts';
 import { defaultDataDir } from '../service/dataDir.ts';
 import { AlreadyRunning } from '../store/instanceLock.ts';
-import { platformSources } from '../sources/platformSources.ts';
-import { startHostDigests } from './desktop.ts';
+import { everySource } from '../sources/index.ts';
+import { everyOutput } from '../delivery/index.ts';
+import { hostDigests } from './desktop.ts';
 import { startHost } from './host.ts';
 
 const USAGE = `usage: lull-host [--port N] [--no-open]
@@ -52,7 +53,7 @@ export async function main(argv: string[]): Promise<number> {
   const log = logger('host');
   let host;
   try {
-    host = await startHost({ dataDir, port, sources: platformSources(), env: process.env });
+    host = await startHost({ dataDir, port, doors: everySource, outputs: [...everyOutput, ...hostDigests(process.env)], env: process.env });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (error instanceof AlreadyRunning) console.error(`lull-host: ${error.message}`);
@@ -64,7 +65,6 @@ export async function main(argv: string[]): Promise<number> {
   console.log(`Lull is running on http://127.0.0.1:${host.port} — open the dashboard: ${link}`);
   log.info({ port: host.port }, 'host ready');
   if (!args['no-open']) openBrowser(link);
-  const stopDigests = startHostDigests(host.lull);
   // After suspend, a clock change or a time-zone change, missed batches are released once.
   const stopClockWatch = watchSystemClock(host.lull);
   return new Promise<number>((resolve) => {
@@ -72,7 +72,6 @@ export async function main(argv: string[]): Promise<number> {
       log.info({ signal }, 'stopping');
       process.removeAllListeners('SIGTERM');
       process.removeAllListeners('SIGINT');
-      stopDigests();
       stopClockWatch();
       host.stop().then(
         () => resolve(0),

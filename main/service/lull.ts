@@ -12,14 +12,12 @@ import type { SettingsHandle } from '../store/settingsStore.ts';
 import { contractEvents } from './events.ts';
 import { createOperations, type OperationDeps, type Operations } from './operations.ts';
 import type { EventChannel, EventPayload } from '../../preload/contract.ts';
+import type { OutputDefinition } from '../delivery/output.ts';
 import { inbox } from '../sources/inbox/index.ts';
 import type { SourceDefinition, SourceHealth } from '../sources/source.ts';
-import type { RunningSource, StartSource } from '../sources/legacySource.ts';
 import { fileSecrets } from '../store/secrets.ts';
-import { logger } from '../log.ts';
 import { openDoors, type Doors } from './doors.ts';
-
-const log = logger('lull');
+import { foldHealth, openOutputs } from './outputs.ts';
 
 export interface LullOptions {
   dataDir: string;
@@ -32,9 +30,14 @@ export interface LullOptions {
   doors?: readonly SourceDefinition[];
   /** The environment sources and outputs see (the roots pass process.env). */
   env?: Readonly<Record<string, string | undefined>>;
-  /** Sources of the older shape, started with the engine itself (the desktop bus, until it is a door). */
-  sources?: readonly StartSource[];
+  /** What leaves Lull (delivery/index.ts lists them): digests, the daemon hold; default: none. */
+  outputs?: readonly OutputDefinition[];
+  /** Doors and outputs that name their platforms start only on this one (default: process.platform). */
+  platform?: NodeJS.Platform;
 }
+
+/** Whether a door or an output runs on `platform` (every platform when it names none). */
+export const runsOn = (platform: NodeJS.Platform) => (d: { platforms?: readonly NodeJS.Platform[] }): boolean => !d.platforms || d.platforms.includes(platform);
 
 export type ContractListener = <C extends EventChannel>(channel: C, payload: EventPayload<C>) => void;
 
@@ -47,11 +50,11 @@ export interface Lull {
   doors: Doors;
   /** Engine events translated to the contract's events, for windows and SSE. */
   onContractEvent(listener: ContractListener): () => void;
-  /** Health of each started source, by name. */
+  /** Health of each started source, by name, with the outputs' health joined to the source it belongs to. */
   sourceHealth(): Record<string, SourceHealth>;
-  /** Resolves once every source has started (or failed to, which is logged and shown as its health). */
+  /** Resolves once every source and output has started (or failed to, which is logged and shown as its health). */
   ready: Promise<void>;
-  /** Stops the sources, then the engine, then closes the store: nothing acknowledged is lost. */
+  /** Stops the sources, then the outputs, then the engine, then closes the store: nothing acknowledged is lost. */
   close(): Promise<void>;
 }
 
@@ -71,10 +74,9 @@ export function openLull(opts: LullOptions): Lull {
   const clock = opts.clock ?? systemClock;
   const engine = new FocusEngine({ clock, store: repository, settings: settings.get() });
   const listeners = new Set<ContractListener>();
-  const running: RunningSource[] = [];
-  const failed: Record<string, SourceHealth> = {};
   let doors: Doors | null = null;
-  const sourceHealth = (): Record<string, SourceHealth> => ({ ...doors?.health(), ...failed, ...Object.fromEntries(running.map((s) => [s.name, s.health()])) });
+  let outputs: ReturnType<typeof openOutputs> | null = null;
+  const sourceHealth = (): Record<string, SourceHealth> => foldHealth(doors?.health() ?? {}, outputs?.health() ?? {});
   const publish = (event: EngineEvent): void => {
     if (listeners.size === 0) return; // nobody to tell: skip presenting the status
     const out = contractEvents(event, engine.getSettings().timeZone, sourceHealth());
@@ -95,7 +97,8 @@ export function openLull(opts: LullOptions): Lull {
   const operations = createOperations({ engine, settings, openItem: opts.openItem, exportPdf: opts.exportPdf, sourceHealth });
   // A source's health is part of Lull's state: a change is told as a state change.
   const stateChanged = (): void => publish({ type: 'state', status: engine.status() });
-  doors = openDoors(opts.doors ?? [inbox], {
+  const here = runsOn(opts.platform ?? process.platform);
+  doors = openDoors((opts.doors ?? [inbox]).filter(here), {
     engine,
     clock,
     dataDir: opts.dataDir,
@@ -104,21 +107,15 @@ export function openLull(opts: LullOptions): Lull {
     onSettings: (listener) => settings.onChange(listener),
     healthChanged: stateChanged,
   });
-  const ready = Promise.all(
-    (opts.sources ?? []).map(async (start, n) => {
-      try {
-        const source = await start({ engine, settings: () => engine.getSettings(), dataDir: opts.dataDir });
-        running.push(source);
-        source.onHealth(stateChanged);
-      } catch (error) {
-        log.warn({ err: error instanceof Error ? error.message : String(error) }, 'a source could not start');
-        failed[`source-${n}`] = { state: 'unavailable', detail: 'could not start' };
-      }
-    }),
-  ).then(async () => {
-    await doors.ready;
-    if ((opts.sources ?? []).length > 0) stateChanged();
+  outputs = openOutputs((opts.outputs ?? []).filter(here), {
+    engine,
+    clock,
+    dataDir: opts.dataDir,
+    env: opts.env ?? {},
+    onSettings: (listener) => settings.onChange(listener),
+    healthChanged: stateChanged,
   });
+  const ready = Promise.all([doors.ready, outputs.ready]).then(() => undefined);
   let closed: Promise<void> | null = null;
   return {
     engine,
@@ -135,7 +132,9 @@ export function openLull(opts: LullOptions): Lull {
     close() {
       closed ??= (async () => {
         await ready;
-        await Promise.allSettled([...running.map((s) => s.stop()), doors.stop()]);
+        // Sources first: what they accepted is committed, and outputs still hear its events.
+        await doors.stop().catch(() => {});
+        await outputs.stop().catch(() => {});
         offEngine();
         offSettings();
         engine.stop();

@@ -3,9 +3,10 @@
 // captures it back as an item (its x-lull hint), while an ordinary notification sent after it is.
 import notifier from 'node-notifier';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDigests } from '../../main/delivery/digest.ts';
+import { digestOutput } from '../../main/delivery/digest.ts';
+import { openOutputs } from '../../main/service/outputs.ts';
 import { startDesktopStack, type DesktopStack } from '../support/desktopStack.ts';
-import { openLullOnStack, until, type LullOnStack } from '../sources/desktopBus/lullOnStack.ts';
+import { openLullOnStack, until, type LullOnStack } from '../support/lullOnStack.ts';
 
 let stack: DesktopStack;
 let t: LullOnStack;
@@ -37,14 +38,15 @@ const shownByDunst = async (): Promise<number> => {
 describe('digest on a real session bus', () => {
   it('reaches the notification daemon and is not captured as a held item', async () => {
     const results: unknown[] = [];
-    startDigests({
+    const digest = digestOutput({
       notifier: { notify: (options, callback) => notifier.notify(options, (error: Error | string | null, response?: string) => (results.push(error), callback?.(error, response))) },
-      engine: t.lull.engine,
       language: () => 'en',
       clickable: false,
       openReview: () => {},
       openItem: () => {},
     });
+    const outputs = openOutputs([digest], { engine: t.lull.engine, clock: { now: () => Date.now(), at: () => () => {} }, dataDir: t.dataDir, env: stack.env, onSettings: () => () => {}, healthChanged: () => {} });
+    await outputs.ready;
     const { engine } = t.lull;
     engine.startFocus({ minutes: 60 });
     await t.source.settled();
@@ -63,5 +65,6 @@ describe('digest on a real session bus', () => {
     const desktop = engine.listItems({ limit: 100 }).items.filter((i) => i.source === 'desktop');
     expect(desktop.map((i) => i.title)).toEqual(['after the digest']);
     expect(engine.status().held).toBe(1);
+    await outputs.stop();
   });
 });

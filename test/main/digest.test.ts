@@ -1,12 +1,21 @@
 // Digests through an injected node-notifier: one per batch with counts by source, the Lull hint and
 // app name; items that pass are shown at once unless their source shows them itself.
 import { describe, expect, it } from 'vitest';
-import { startDigests, LULL_HINT } from '../../main/delivery/digest.ts';
+import type { FocusEngine } from '../../main/core/engine.ts';
+import { DESKTOP_SOURCE } from '../../main/core/vocabulary.ts';
+import { digestOutput, DIGEST_HINT, type DigestOptions } from '../../main/delivery/digest.ts';
 import { digestText } from '../../main/delivery/digestText.ts';
-import { platformSources as shellSources } from '../../main/sources/platformSources.ts';
-import { DESKTOP_SOURCE } from '../../main/sources/desktopBus/notifyCall.ts';
-import { startDesktopBus } from '../../main/sources/desktopBus/index.ts';
+import { everyOutput } from '../../main/delivery/index.ts';
+import { runsOn } from '../../main/service/lull.ts';
+import { openOutputs } from '../../main/service/outputs.ts';
+import { everySource } from '../../main/sources/index.ts';
 import { harness } from '../support/engineHarness.ts';
+
+/** Starts the digest output on an engine as openLull would; returns its stop. */
+function startDigests(opts: DigestOptions & { engine: FocusEngine }): () => Promise<void> {
+  const outputs = openOutputs([digestOutput(opts)], { engine: opts.engine, clock: { now: () => 0, at: () => () => {} }, dataDir: '', env: {}, onSettings: () => () => {}, healthChanged: () => {} });
+  return () => outputs.stop();
+}
 
 function setUp(clickable = false, response = '') {
   const h = harness('2026-11-23T08:00:00Z', { batchTimes: ['10:00'], breakthrough: { vipSenders: ['boss'] } });
@@ -25,10 +34,11 @@ function setUp(clickable = false, response = '') {
 }
 
 describe('shell sources', () => {
-  it('start the desktop bus on Linux only', () => {
-    expect(shellSources('linux')).toEqual([startDesktopBus]);
-    expect(shellSources('darwin')).toEqual([]);
-    expect(shellSources('win32')).toEqual([]);
+  it('start the desktop bus (and its daemon hold) on Linux only', () => {
+    const names = (platform: NodeJS.Platform) => [...everySource, ...everyOutput].filter(runsOn(platform)).map((d) => d.name);
+    expect(names('linux')).toEqual(['http-inbox', 'desktop-bus', 'daemon-hold']);
+    expect(names('darwin')).toEqual(['http-inbox']);
+    expect(names('win32')).toEqual(['http-inbox']);
   });
 });
 
@@ -50,9 +60,9 @@ describe('digests', () => {
     expect(t.sent).toEqual([]);
     t.clock.advanceTo('2026-11-23T09:00:00Z');
     expect(t.sent).toEqual([
-      { appID: 'org.lull.app', 'app-name': 'Lull', hint: LULL_HINT, sound: false, wait: false, icon: '/opt/lull/icon.png', title: 'Lull', message: '12 held: 5 Slack, 4 mail, 3 CI', urgency: 'low' },
+      { appID: 'org.lull.app', 'app-name': 'Lull', hint: DIGEST_HINT, sound: false, wait: false, icon: '/opt/lull/icon.png', title: 'Lull', message: '12 held: 5 Slack, 4 mail, 3 CI', urgency: 'low' },
     ]);
-    expect(LULL_HINT).toBe('string:x-lull:digest');
+    expect(DIGEST_HINT).toBe('string:x-lull:digest');
     expect(t.clicks).toEqual([]);
   });
 
@@ -64,8 +74,8 @@ describe('digests', () => {
     await t.engine.ingest({ source: DESKTOP_SOURCE, app: 'Slack', title: 'from the bus', priority: 'urgent' });
     await t.post('held', { source: 'ci' });
     expect(t.sent.map((s) => [s.title, s.message, s.urgency, s.hint])).toEqual([
-      ['deploy done', 'green', 'normal', LULL_HINT],
-      ['call me', 'boss · phone', 'normal', LULL_HINT],
+      ['deploy done', 'green', 'normal', DIGEST_HINT],
+      ['call me', 'boss · phone', 'normal', DIGEST_HINT],
     ]);
   });
 
@@ -77,7 +87,7 @@ describe('digests', () => {
     await t.post('y', { source: 'ci', sender: 'boss', url: 'https://ci.example/1' });
     expect(t.sent.map((s) => s.wait)).toEqual([true, true]);
     expect(t.clicks).toEqual(['review', 'item https://ci.example/1']);
-    t.stop();
+    await t.stop();
     t.engine.releaseNow();
     expect(t.sent).toHaveLength(2);
   });

@@ -1,28 +1,12 @@
 // What Lull needs from a notification daemon to hold the desktop's banners during a block:
 // find out whether it is there, read its do-not-disturb state, pause it, and put that state back.
-// Every daemon is driven through its own command-line control, run by an injectable runner.
-import { execFile } from 'node:child_process';
-import { z } from 'zod';
+// Every daemon is driven through its own command-line control (daemons.ts lists them), run by an
+// injectable runner; this file turns one entry of that table into a DaemonControl.
+import type { CommandRunner } from '../../system/commands.ts';
+import { DAEMONS, type Ctl, type DaemonName, type PriorState } from './daemons.ts';
 
-export type DaemonName = 'dunst' | 'mako' | 'swaync' | 'gnome';
-
-export interface CommandResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs one command line; never throws for a non-zero exit, only reports it. */
-export type CommandRunner = (command: string, args: readonly string[]) => Promise<CommandResult>;
-
-/** What a daemon was like before Lull paused it, as written to daemon-state.json. */
-export const priorStateSchema = z.discriminatedUnion('daemon', [
-  z.object({ daemon: z.literal('dunst'), paused: z.boolean() }),
-  z.object({ daemon: z.literal('mako'), modes: z.array(z.string().max(256)).max(64) }),
-  z.object({ daemon: z.literal('swaync'), dnd: z.boolean() }),
-  z.object({ daemon: z.literal('gnome'), showBanners: z.boolean() }),
-]);
-export type PriorState = z.output<typeof priorStateSchema>;
+export type { DaemonName, PriorState } from './daemons.ts';
+export { priorStateSchema } from './daemons.ts';
 
 export interface DaemonControl {
   readonly name: DaemonName;
@@ -33,8 +17,6 @@ export interface DaemonControl {
   pause(): Promise<void>;
   /** Puts back exactly what Lull changed, leaving the rest of the daemon's state alone. */
   restore(prior: PriorState): Promise<void>;
-  /** Whether the daemon shows what it held once unpaused (dunst, mako) or keeps it in a tray. */
-  readonly replaysHeld: boolean;
   /** Whether settled() really knows (dunst counts what waits and shows); others answer true. */
   readonly tellsSettled: boolean;
   /** True once nothing is waiting or on screen. */
@@ -48,38 +30,68 @@ export class DaemonControlError extends Error {
   }
 }
 
-const TIMEOUT_MS = 5_000;
+/** The command-line tool that controls `daemon` (named in the health line when it does not answer). */
+export const controlCommand = (daemon: DaemonName): string => DAEMONS[daemon].command;
 
-/** The real runner: execFile with a timeout and no shell, in the environment given (the session bus address). */
-export function execRunner(env: NodeJS.ProcessEnv = process.env): CommandRunner {
-  return (command, args) =>
-    new Promise((resolve) => {
-      execFile(command, [...args], { env, timeout: TIMEOUT_MS, maxBuffer: 1 << 20, encoding: 'utf8' }, (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 127) : 0;
-        resolve({ code, stdout, stderr });
-      });
-    });
+function ctlFor(command: string, run: CommandRunner): Ctl {
+  const checked = async (args: readonly string[]): Promise<string> => {
+    const result = await run(command, args);
+    if (result.code !== 0) {
+      const why = result.stderr.trim().split('\n')[0]?.slice(0, 200) ?? '';
+      throw new DaemonControlError(`${command} ${args.join(' ')} failed (exit ${result.code})${why ? `: ${why}` : ''}`);
+    }
+    return result.stdout;
+  };
+  return {
+    run: checked,
+    async bool(args) {
+      const word = (await checked(args)).trim().toLowerCase();
+      if (word === 'true') return true;
+      if (word === 'false') return false;
+      throw new DaemonControlError(`${command} printed neither true nor false`);
+    },
+  };
 }
 
-/** Runs a command that must succeed; the error names the command, never notification text. */
-export async function runChecked(run: CommandRunner, command: string, args: readonly string[]): Promise<string> {
-  const result = await run(command, args);
-  if (result.code !== 0) {
-    const why = result.stderr.trim().split('\n')[0]?.slice(0, 200) ?? '';
-    throw new DaemonControlError(`${command} ${args.join(' ')} failed (exit ${result.code})${why ? `: ${why}` : ''}`);
-  }
-  return result.stdout;
+// The `as PriorState` below: TypeScript cannot tie DAEMONS[name]'s state to `name` (a correlated
+// union); the state was just parsed by that daemon's own schema, so the pair is right by construction.
+export function controlFor(name: DaemonName, run: CommandRunner): DaemonControl {
+  const spec = DAEMONS[name];
+  const ctl = ctlFor(spec.command, run);
+  return {
+    name,
+    tellsSettled: spec.settled !== undefined,
+    // Commands that only answer when their daemon runs: a failed run means "not this daemon".
+    detect: async () => (await run(spec.command, spec.probe)).code === 0,
+    readState: async () => ({ daemon: name, ...spec.state.parse(await spec.read(ctl)) }) as PriorState,
+    pause: () => spec.pause(ctl),
+    async restore(prior) {
+      if (prior.daemon !== name) return;
+      await spec.restoreRecord(ctl, prior);
+    },
+    settled: () => spec.settled?.(ctl) ?? Promise.resolve(true),
+  };
 }
 
-/** Parses the "true"/"false" a control prints (gsettings, dunstctl, swaync-client). */
-export function parseBoolean(command: string, out: string): boolean {
-  const word = out.trim().toLowerCase();
-  if (word === 'true') return true;
-  if (word === 'false') return false;
-  throw new DaemonControlError(`${command} printed neither true nor false`);
+/** The daemon a GetServerInformation name stands for, or null for one Lull cannot hold. */
+export function daemonForServer(serverName: string): DaemonName | null {
+  const wanted = serverName.trim().toLowerCase();
+  return (Object.keys(DAEMONS) as DaemonName[]).find((name) => DAEMONS[name].serverNames.includes(wanted)) ?? null;
 }
 
-/** Commands that only answer when their daemon runs: a failed run means "not this daemon". */
-export async function answers(run: CommandRunner, command: string, args: readonly string[]): Promise<boolean> {
-  return (await run(command, args)).code === 0;
+export type Detection =
+  | { kind: 'control'; control: DaemonControl }
+  /** A daemon Lull knows, whose control did not answer (not installed, or another bus). */
+  | { kind: 'control-missing'; daemon: DaemonName }
+  | { kind: 'unknown'; serverName: string };
+
+/** Detects the control for a running daemon; `serverName` comes from GetServerInformation. */
+export async function detectControl(serverName: string, run: CommandRunner): Promise<Detection> {
+  const daemon = daemonForServer(serverName);
+  if (!daemon) return { kind: 'unknown', serverName };
+  const control = controlFor(daemon, run);
+  return (await control.detect()) ? { kind: 'control', control } : { kind: 'control-missing', daemon };
 }
+
+/** The state a daemon is in when nobody has silenced it: what Lull restores if its record is unreadable. */
+export const unsilenced = (daemon: DaemonName): PriorState => ({ daemon, ...DAEMONS[daemon].unsilenced }) as PriorState;

@@ -4,8 +4,8 @@
 // back exactly. Operations run one at a time, in the order the engine's events asked for them.
 import type { Cancel, Clock } from '../../core/ports.ts';
 import { logger } from '../../log.ts';
-import type { DaemonControl, DaemonName, PriorState } from './control.ts';
-import { clearPriorState, readPriorState, savePriorState, unsilenced } from './priorState.ts';
+import { unsilenced, type DaemonControl, type DaemonName, type PriorState } from './control.ts';
+import { clearPriorState, readPriorState, savePriorState } from './priorState.ts';
 
 const log = logger('daemon-hold');
 

@@ -5,27 +5,13 @@ import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { fsyncDir, writeFileDurably } from '../../store/durableFile.ts';
-import { priorStateSchema, type DaemonName, type PriorState } from './control.ts';
+import { priorStateSchema, type PriorState } from './daemons.ts';
 
 export const PRIOR_STATE_FILE = 'daemon-state.json';
 
 const fileSchema = z.object({ version: z.literal(1), savedAt: z.string(), prior: priorStateSchema });
 
 export type PriorRead = { kind: 'none' } | { kind: 'saved'; prior: PriorState } | { kind: 'unreadable'; movedTo: string };
-
-/** The state a daemon is in when nobody has silenced it: what Lull restores if its record is unreadable. */
-export function unsilenced(daemon: DaemonName): PriorState {
-  switch (daemon) {
-    case 'dunst':
-      return { daemon, paused: false };
-    case 'mako':
-      return { daemon, modes: ['default'] };
-    case 'swaync':
-      return { daemon, dnd: false };
-    case 'gnome':
-      return { daemon, showBanners: true };
-  }
-}
 
 export function priorStatePath(dataDir: string): string {
   return join(dataDir, PRIOR_STATE_FILE);

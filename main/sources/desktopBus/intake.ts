@@ -3,10 +3,8 @@
 // the rest wait in a queue with a size and a text budget; past those, arrivals are counted as lost.
 import type { IncomingItem, IngestResult } from '../../core/types.ts';
 
-export interface IntakeOptions<Extra = void> {
+export interface IntakeOptions {
   ingest: (item: IncomingItem) => Promise<IngestResult>;
-  /** Hears every committed item with what came along with it. */
-  onRecorded?: (result: IngestResult, extra: Extra) => void;
   onFailed?: (error: unknown) => void;
   maxInFlight?: number;
   maxQueued?: number;
@@ -25,28 +23,28 @@ export interface IntakeStats {
 
 const sizeOf = (item: IncomingItem): number => item.title.length + (item.body?.length ?? 0) + 256;
 
-export class Intake<Extra = void> {
-  private readonly queue: ({ item: IncomingItem; extra: Extra; size: number } | undefined)[] = [];
+export class Intake {
+  private readonly queue: ({ item: IncomingItem; size: number } | undefined)[] = [];
   private head = 0;
   private queuedChars = 0;
   private inFlight = 0;
   private readonly counts = { recorded: 0, failed: 0, dropped: 0, peakQueued: 0 };
   private waiters: (() => void)[] = [];
-  private readonly opts: Required<Omit<IntakeOptions<Extra>, 'onRecorded' | 'onFailed'>> & Pick<IntakeOptions<Extra>, 'onRecorded' | 'onFailed'>;
+  private readonly opts: Required<Omit<IntakeOptions, 'onFailed'>> & Pick<IntakeOptions, 'onFailed'>;
 
-  constructor(opts: IntakeOptions<Extra>) {
+  constructor(opts: IntakeOptions) {
     this.opts = { maxInFlight: 256, maxQueued: 20_000, maxQueuedChars: 64 * 1024 * 1024, ...opts };
   }
 
   /** Takes an item in; false when the flood limits were reached and it is lost. */
-  push(item: IncomingItem, extra: Extra): boolean {
+  push(item: IncomingItem): boolean {
     const size = sizeOf(item);
     const queued = this.queue.length - this.head;
     if (this.inFlight >= this.opts.maxInFlight && (queued >= this.opts.maxQueued || this.queuedChars + size > this.opts.maxQueuedChars)) {
       this.counts.dropped++;
       return false;
     }
-    this.queue.push({ item, extra, size });
+    this.queue.push({ item, size });
     this.queuedChars += size;
     this.counts.peakQueued = Math.max(this.counts.peakQueued, queued + 1);
     this.pump();
@@ -71,13 +69,8 @@ export class Intake<Extra = void> {
       this.queuedChars -= next.size;
       this.inFlight++;
       this.opts.ingest(next.item).then(
-        (result) => {
+        () => {
           this.counts.recorded++;
-          try {
-            this.opts.onRecorded?.(result, next.extra);
-          } catch (error) {
-            this.opts.onFailed?.(error);
-          }
         },
         (error: unknown) => {
           this.counts.failed++;

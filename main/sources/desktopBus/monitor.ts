@@ -3,11 +3,10 @@
 // reply that is not the daemon's).
 import type { Message } from 'dbus-next';
 import { logger } from '../../log.ts';
-import { connectBus, MessageType, type BusConnection } from './busConnection.ts';
+import { connectBus, MessageType, NOTIFICATIONS_INTERFACE, type BusConnection } from '../../system/dbus/connection.ts';
 
 const log = logger('desktop-bus-monitor');
 
-export const NOTIFICATIONS_INTERFACE = 'org.freedesktop.Notifications';
 const MATCH_NOTIFY = `type='method_call',interface='${NOTIFICATIONS_INTERFACE}',member='Notify'`;
 
 export interface NotifyCall {

@@ -3,12 +3,10 @@
 // from a hint that names one.
 import { z } from 'zod';
 import type { IncomingItem, Priority } from '../../core/types.ts';
-import { bounded, firstLink, plainText } from './markup.ts';
+import { DESKTOP_SOURCE, LULL_HINT } from '../../core/vocabulary.ts';
+import { bounded, firstLink, plainText } from '../../system/markup.ts';
 import type { NotifyCall } from './monitor.ts';
 
-export const DESKTOP_SOURCE = 'desktop';
-/** Lull's own notifications (digests, breakthroughs it re-shows) carry this hint and are never captured. */
-export const LULL_HINT = 'x-lull';
 export const NOTIFY_SIGNATURE = 'susssasa{sv}i';
 
 const LIMITS = { title: 256, body: 8192, app: 128, category: 64, sender: 256, tag: 64, tags: 16 } as const;

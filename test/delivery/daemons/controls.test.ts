@@ -1,8 +1,8 @@
 // The command lines of each daemon's control, against stand-in executables on PATH (mako, swaync
 // and GNOME need a Wayland or GNOME session): detect, read state, pause, restore exactly.
 import { afterEach, describe, expect, it } from 'vitest';
-import { DaemonControlError } from '../../../main/delivery/daemons/control.ts';
-import { controlFor, daemonForServer, detectControl } from '../../../main/delivery/daemons/factory.ts';
+import { controlCommand, controlFor, DaemonControlError, daemonForServer, detectControl, unsilenced } from '../../../main/delivery/daemons/control.ts';
+import { DAEMON_NAMES, priorStateSchema } from '../../../main/delivery/daemons/daemons.ts';
 import { standIn, type StandIn } from './standIn.ts';
 
 const made: StandIn[] = [];
@@ -65,7 +65,6 @@ describe('daemon controls (stand-in executables)', () => {
       'set org.gnome.desktop.notifications show-banners false',
       'set org.gnome.desktop.notifications show-banners true',
     ]);
-    expect(control.replaysHeld).toBe(false);
   });
 
   it('dunst: dunstctl is-paused / set-paused, and settled() counts what waits and shows', async () => {
@@ -103,5 +102,18 @@ describe('daemon controls (stand-in executables)', () => {
     expect(await detectControl('xfce4-notifyd', mako.run)).toEqual({ kind: 'unknown', serverName: 'xfce4-notifyd' });
     mako.breakIt();
     expect(await detectControl('mako', mako.run)).toEqual({ kind: 'control-missing', daemon: 'mako' });
+  });
+
+  it('one table: every daemon has its server name, its command, and a record of its state that survives the file', () => {
+    expect(DAEMON_NAMES).toEqual(['dunst', 'mako', 'swaync', 'gnome']);
+    expect(DAEMON_NAMES.map(controlCommand)).toEqual(['dunstctl', 'makoctl', 'swaync-client', 'gsettings']);
+    for (const name of DAEMON_NAMES) {
+      expect(daemonForServer(name === 'swaync' ? 'SwayNotificationCenter' : name === 'gnome' ? 'gnome-shell' : name)).toBe(name);
+      const record = unsilenced(name);
+      expect(priorStateSchema.parse(JSON.parse(JSON.stringify({ ...record, extra: 1 })))).toEqual(record);
+    }
+    expect(unsilenced('mako')).toEqual({ daemon: 'mako', modes: ['default'] });
+    expect(priorStateSchema.safeParse({ daemon: 'dunst', modes: [] }).success).toBe(false);
+    expect(priorStateSchema.safeParse({ daemon: 'plasma', paused: true }).success).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { controlFor } from '../../../main/delivery/daemons/factory.ts';
+import { controlFor } from '../../../main/delivery/daemons/control.ts';
 import { DaemonHold } from '../../../main/delivery/daemons/hold.ts';
 import { PRIOR_STATE_FILE, readPriorState, savePriorState } from '../../../main/delivery/daemons/priorState.ts';
 import { FakeClock } from '../../support/fakeClock.ts';

@@ -4,7 +4,7 @@
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execRunner, type CommandRunner } from '../../../main/delivery/daemons/control.ts';
+import { execRunner, type CommandRunner } from '../../../main/system/commands.ts';
 
 const SCRIPTS: Record<string, string> = {
   // makoctl mode [-a M | -r M]: prints the modes, one a line.

@@ -7,10 +7,11 @@ import { join } from 'node:path';
 import dbus, { type Message } from 'dbus-next';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceHealth } from '../../../main/sources/source.ts';
-import type { DesktopBusOptions, DesktopBusSource } from '../../../main/sources/desktopBus/index.ts';
-import { describeHealth, type HealthFacts } from '../../../main/sources/desktopBus/health.ts';
+import { describeHold } from '../../../main/delivery/desktop/health.ts';
+import { joinHealth } from '../../../main/service/outputs.ts';
+import { describeCapture } from '../../../main/sources/desktopBus/health.ts';
 import { startDesktopStack, type DesktopStack } from '../../support/desktopStack.ts';
-import { openLullOnStack, until, type LullOnStack } from './lullOnStack.ts';
+import { openLullOnStack, until, type DesktopOptions, type DesktopUnderTest, type LullOnStack } from '../../support/lullOnStack.ts';
 
 let stack: DesktopStack;
 const opened: LullOnStack[] = [];
@@ -29,14 +30,14 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function open(bus: DesktopBusOptions = fast): Promise<LullOnStack> {
+async function open(bus: DesktopOptions = fast): Promise<LullOnStack> {
   const t = await openLullOnStack(stack, { bus });
   opened.push(t);
   return t;
 }
 
 /** Resolves with the source's health once it satisfies `want` (the source reports changes as they happen). */
-function healthWhen(source: DesktopBusSource, want: (h: SourceHealth) => boolean, timeoutMs = 10_000): Promise<SourceHealth> {
+function healthWhen(source: DesktopUnderTest, want: (h: SourceHealth) => boolean, timeoutMs = 10_000): Promise<SourceHealth> {
   if (want(source.health())) return Promise.resolve(source.health());
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => (off(), reject(new Error(`health stayed ${JSON.stringify(source.health())}`))), timeoutMs);
@@ -156,12 +157,11 @@ describe('desktop bus health', () => {
 
 describe('desktop bus health line', () => {
   it('notifications lost under a flood: one degraded line, the same however many more are lost (no state event per loss)', () => {
-    const facts: HealthFacts = {
-      stopped: false, enabled: true, address: 'unix:path=/bus', connected: true, busError: null,
-      daemon: { kind: 'control', name: 'dunst' }, hold: { phase: 'held', daemon: 'dunst', problem: null }, dropped: 1,
-    };
-    const one = describeHealth(facts);
+    const held = describeHold({ stopped: false, bus: { kind: 'connected' }, daemon: { kind: 'control', name: 'dunst' }, hold: { phase: 'held', daemon: 'dunst', problem: null } });
+    const line = (dropped: number) => joinHealth(describeCapture({ stopped: false, bus: { kind: 'connected' }, dropped }), held);
+    const one = line(1);
     expect(one).toEqual({ state: 'degraded', detail: 'desktop notifications came faster than they could be recorded: some were lost' });
-    expect(describeHealth({ ...facts, dropped: 5_000 })).toEqual(one);
+    expect(line(5_000)).toEqual(one);
+    expect(line(0)).toEqual({ state: 'running', detail: 'recording desktop notifications; dunst is held during focus blocks' });
   });
 });

@@ -8,7 +8,7 @@ import dbus from 'dbus-next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runChild } from '../../support/child.ts';
 import { startDesktopStack, type DesktopStack } from '../../support/desktopStack.ts';
-import { openLullOnStack, type LullOnStack } from './lullOnStack.ts';
+import { openLullOnStack, type LullOnStack } from '../../support/lullOnStack.ts';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;

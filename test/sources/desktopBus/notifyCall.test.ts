@@ -3,7 +3,7 @@
 import dbus from 'dbus-next';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bounded, firstLink, plainText } from '../../../main/sources/desktopBus/markup.ts';
+import { bounded, firstLink, plainText } from '../../../main/system/markup.ts';
 import { decodeNotify, NOTIFY_SIGNATURE } from '../../../main/sources/desktopBus/notifyCall.ts';
 
 const v = (signature: string, value: unknown) => new dbus.Variant(signature, value);

@@ -2,9 +2,8 @@
 // calls itself, its process id, when it changes (a daemon restarted), and a way to send Notify.
 import type { Message } from 'dbus-next';
 import dbus from 'dbus-next';
-import { connectBus, MessageType, NO_AUTO_START, type BusConnection } from './busConnection.ts';
-import { NOTIFICATIONS_INTERFACE } from './monitor.ts';
-import { LULL_HINT } from './notifyCall.ts';
+import { LULL_HINT } from '../../core/vocabulary.ts';
+import { connectBus, MessageType, NO_AUTO_START, NOTIFICATIONS_INTERFACE, type BusConnection } from '../../system/dbus/connection.ts';
 
 const DBUS = { destination: 'org.freedesktop.DBus', path: '/org/freedesktop/DBus', interface: 'org.freedesktop.DBus' } as const;
 const NOTIFICATIONS = { destination: NOTIFICATIONS_INTERFACE, path: '/org/freedesktop/Notifications', interface: NOTIFICATIONS_INTERFACE } as const;

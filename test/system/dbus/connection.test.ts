@@ -8,7 +8,7 @@ import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectBus, sessionBusAddress } from '../../../main/sources/desktopBus/busConnection.ts';
+import { connectBus, sessionBusAddress } from '../../../main/system/dbus/connection.ts';
 import { startMonitor } from '../../../main/sources/desktopBus/monitor.ts';
 
 const require = createRequire(import.meta.url);

@@ -3,6 +3,7 @@
 import dbus, { type Message, type MessageBus } from 'dbus-next';
 
 export const { MessageType } = dbus;
+export const NOTIFICATIONS_INTERFACE = 'org.freedesktop.Notifications';
 export const NO_AUTO_START = 2;
 const CONNECT_TIMEOUT_MS = 5_000;
 const CALL_TIMEOUT_MS = 5_000;
@@ -12,7 +13,7 @@ const CALL_TIMEOUT_MS = 5_000;
  * are given to Node as `\0`-prefixed paths: dbus-next reaches them only through an optional
  * native module.
  */
-export function sessionBusAddress(env: NodeJS.ProcessEnv): string | null {
+export function sessionBusAddress(env: Readonly<Record<string, string | undefined>>): string | null {
   const raw = env.DBUS_SESSION_BUS_ADDRESS?.trim();
   if (!raw) return null;
   return raw

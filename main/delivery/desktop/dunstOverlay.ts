@@ -8,9 +8,8 @@ import { mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { logger } from '../../log.ts';
-import { connectBus, type BusConnection } from './busConnection.ts';
+import { connectBus, NOTIFICATIONS_INTERFACE, type BusConnection } from '../../system/dbus/connection.ts';
 import { ownerOf, sendNotify, type NotifyArgs } from './daemonWatch.ts';
-import { NOTIFICATIONS_INTERFACE } from './monitor.ts';
 
 const log = logger('dunst-overlay');
 const READY_TIMEOUT_MS = 5_000;
@@ -36,11 +35,11 @@ interface DunstLaunch {
 }
 
 /** The user's dunst as /proc shows it: its binary, its -conf, and its display; the PATH's dunst otherwise. */
-export function dunstLaunch(pid: number | null, fallbackEnv: NodeJS.ProcessEnv): DunstLaunch {
+export function dunstLaunch(pid: number | null, fallbackEnv: Readonly<Record<string, string | undefined>>): DunstLaunch {
   const env: NodeJS.ProcessEnv = {};
   let command = 'dunst';
   let args: string[] = [];
-  let source: NodeJS.ProcessEnv = fallbackEnv;
+  let source: Readonly<Record<string, string | undefined>> = fallbackEnv;
   if (pid !== null) {
     try {
       const exe = readlinkSync(`/proc/${pid}/exe`);

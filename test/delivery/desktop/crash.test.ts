@@ -10,7 +10,7 @@ import { systemClock } from '../../../main/core/clock.ts';
 import type { Clock } from '../../../main/core/ports.ts';
 import { runChild, type Child } from '../../support/child.ts';
 import { startDesktopStack, type DesktopStack } from '../../support/desktopStack.ts';
-import { openLullOnStack, until } from './lullOnStack.ts';
+import { openLullOnStack, until } from '../../support/lullOnStack.ts';
 
 const fixture = join(import.meta.dirname, 'fixtures', 'lullChild.ts');
 let stack: DesktopStack;

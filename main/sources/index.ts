@@ -1,0 +1,7 @@
+// Every door Lull can open, in the app and in the host alike; openLull starts those whose
+// platforms include this one. Registering a source is one line here.
+import { desktopBus } from './desktopBus/index.ts';
+import { inbox } from './inbox/index.ts';
+import type { SourceDefinition } from './source.ts';
+
+export const everySource: readonly SourceDefinition[] = [inbox, desktopBus];
