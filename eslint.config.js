@@ -1,6 +1,8 @@
-// Lint: typescript-eslint's recommended rules, plus the layering of STYLE.md enforced with
-// restricted imports (imports only go downward: core ← store, sources, delivery ← app, host, cli).
+// Lint: typescript-eslint's recommended rules, plus the layering of docs/architecture.md:
+// `lull/layers` checks every relative import against the table in scripts/layers.ts (imports
+// only go downward), and restricted imports keep the pure layers free of Node and the shell.
 import tseslint from 'typescript-eslint';
+import { layersPlugin } from './scripts/layers.ts';
 
 const nodeBuiltins = { group: ['node:*'], message: 'main/core is pure: time and storage come in through ports.' };
 const shellOnly = ['electron', 'electron-store', 'node-notifier', 'fastify', '@fastify/*', 'conf', 'pino', 'dbus-next'];
@@ -15,13 +17,18 @@ export default tseslint.config(
     },
   },
   {
+    files: ['main/**', 'preload/**', 'renderer/**'],
+    plugins: { lull: layersPlugin },
+    rules: { 'lull/layers': 'error' },
+  },
+  {
     files: ['main/core/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: shellOnly.filter((p) => !p.includes('*')).map((name) => ({ name, message: 'main/core must not depend on the shell, the store or a transport.' })),
-          patterns: [nodeBuiltins, { group: ['@fastify/*'], message: 'main/core must not depend on a transport.' }, { group: ['../store/*', '../sources/*', '../delivery/*', '../app/*', '../host/*', '../cli/*', '../service/*'], message: 'imports only go downward.' }],
+          patterns: [nodeBuiltins, { group: ['@fastify/*'], message: 'main/core must not depend on a transport.' }],
         },
       ],
     },
@@ -38,20 +45,13 @@ export default tseslint.config(
           patterns: [
             { ...nodeBuiltins, message: 'main/i18n is pure: the renderer, the shell and the CLI all import it.' },
             { group: ['@fastify/*'], message: 'main/i18n must not depend on a transport.' },
-            { group: ['../*/*', '../../*'], message: 'main/i18n imports no other layer of Lull.' },
           ],
         },
       ],
     },
   },
   {
-    files: ['main/store/**', 'main/sources/**', 'main/delivery/**'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../app/*', '../host/*', '../cli/*', '../../app/*', '../../host/*', '../../cli/*'], message: 'imports only go downward.' }] }],
-    },
-  },
-  {
-    files: ['renderer/**', 'preload/contract.ts', 'preload/contract/**', 'preload/channels.ts', 'preload/httpClient.ts'],
+    files: ['renderer/**', 'preload/contract.ts', 'preload/contract/**', 'preload/channels.ts', 'preload/httpClient.ts', 'preload/csp.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: ['electron', 'fastify', 'node-notifier', 'electron-store'].map((name) => ({ name, message: 'windows and the contract talk through LullApi only.' })), patterns: [nodeBuiltins] }],
     },

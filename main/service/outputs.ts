@@ -1,21 +1,14 @@
-// Starts the outputs with their contexts, as doors.ts starts the sources: each hears the engine's
-// events, reads the status, gets its own slice of the settings (told only when that slice
-// changes), a named logger, the data dir and the environment. An output that fails to start is
-// logged and shown as unavailable; it never stops the others.
-import type { FocusEngine } from '../core/engine.ts';
+// Starts the outputs with their contexts, as doors.ts starts the sources (parts.ts does what they
+// share): each hears the engine's events, reads the status, and gets the clock, the data dir and
+// the environment. Its health can join the line of the source it belongs to.
 import type { Clock, Health } from '../core/ports.ts';
-import type { Settings } from '../core/settings.ts';
-import type { OutputDefinition, RunningOutput } from '../delivery/output.ts';
-import { logger } from '../log.ts';
+import type { OutputDefinition } from '../delivery/output.ts';
+import { startParts, type PartsOptions } from './parts.ts';
 
-export interface OutputsOptions {
-  engine: FocusEngine;
+export interface OutputsOptions extends PartsOptions {
   clock: Clock;
   dataDir: string;
   env: Readonly<Record<string, string | undefined>>;
-  onSettings(listener: (settings: Settings) => void): () => void;
-  /** Called when an output's health changes. */
-  healthChanged(): void;
 }
 
 export interface OutputHealth {
@@ -32,67 +25,30 @@ export interface Outputs {
 }
 
 export function openOutputs(definitions: readonly OutputDefinition[], opts: OutputsOptions): Outputs {
-  const running = new Map<OutputDefinition, RunningOutput>();
-  const failed = new Map<string, Health>();
-  const offs: (() => void)[] = [];
-  const ready = Promise.all(
-    definitions.map(async (definition) => {
-      const log = logger(definition.name);
-      const slice = () => definition.settings(opts.engine.getSettings());
-      try {
-        const output = await definition.start({
-          onEvent: (listener) => {
-            const off = opts.engine.on(listener);
-            offs.push(off);
-            return off;
-          },
-          status: () => opts.engine.status(),
-          clock: opts.clock,
-          settings: {
-            get: slice,
-            onChange(listener) {
-              let last = JSON.stringify(slice());
-              const off = opts.onSettings((all) => {
-                const next = definition.settings(all);
-                const text = JSON.stringify(next);
-                if (text === last) return;
-                last = text;
-                listener(next);
-              });
-              offs.push(off);
-              return off;
-            },
-          },
-          log,
-          dataDir: opts.dataDir,
-          env: opts.env,
-          healthChanged: opts.healthChanged,
-        });
-        running.set(definition, output);
-      } catch (error) {
-        log.warn({ err: error instanceof Error ? error.message : String(error) }, 'the output could not start');
-        failed.set(definition.name, { state: 'unavailable', detail: 'could not start; see the log' });
-      }
+  const parts = startParts(definitions, opts, (definition, { log, settings, track }) =>
+    definition.start({
+      onEvent: (listener) => track(opts.engine.on(listener)),
+      status: () => opts.engine.status(),
+      clock: opts.clock,
+      settings,
+      log,
+      dataDir: opts.dataDir,
+      env: opts.env,
+      healthChanged: opts.healthChanged,
     }),
-  ).then(() => {
-    if (definitions.length > 0) opts.healthChanged();
-  });
+  );
   return {
-    ready,
+    ready: parts.ready,
     health() {
       const out: Record<string, OutputHealth> = {};
-      for (const [name, health] of failed) out[name] = { health };
-      for (const [definition, output] of running) {
+      for (const [name, health] of parts.failed) out[name] = { health };
+      for (const [definition, output] of parts.running) {
         const health = output.health?.();
         if (health) out[definition.name] = { health, ...(definition.healthOf !== undefined && { healthOf: definition.healthOf }) };
       }
       return out;
     },
-    async stop() {
-      await ready;
-      for (const off of offs) off();
-      await Promise.allSettled([...running.values()].map((o) => o.stop()));
-    },
+    stop: () => parts.stop((output) => output.stop()),
   };
 }
 

@@ -82,8 +82,12 @@ describe('purity', () => {
   const eslint = new ESLint({ cwd: process.cwd() });
   const lint = async (code: string) => (await eslint.lintText(code, { filePath: 'main/i18n/example.ts' }))[0]?.messages.map((m) => m.ruleId) ?? [];
 
-  it.each(['node:fs', 'electron', 'fastify', '@fastify/static', 'pino', '../core/settings.ts', '../store/repository.ts'])('main/i18n may not import %s', async (mod) => {
+  it.each(['node:fs', 'electron', 'fastify', '@fastify/static', 'pino'])('main/i18n may not import %s', async (mod) => {
     expect(await lint(`import x from '${mod}';\nexport const y = x;\n`)).toContain('no-restricted-imports');
+  });
+
+  it.each(['../core/settings.ts', '../store/repository.ts'])('main/i18n is the lowest layer: it may not import %s', async (mod) => {
+    expect(await lint(`import x from '${mod}';\nexport const y = x;\n`)).toContain('lull/layers');
   });
 
   it('main/i18n may import i18next, Temporal and its own modules', async () => {
