@@ -8,7 +8,11 @@ import { notificationSchema } from '../core/incoming.ts';
 import { weekQuerySchema } from '../../preload/contract.ts';
 import type { ApiClient } from './client.ts';
 import { CliExit, refusal } from './client.ts';
-import { formatReport, formatStatus } from './format.ts';
+import { translator } from '../i18n/index.ts';
+import { formatReport, formatStatus, terminalWords } from './format.ts';
+
+/** The CLI's own sentences, in the terminal's language. */
+const say = (key: string, values: Record<string, unknown> = {}): string => translator(terminalWords().language, 'cli')(key, values);
 
 export interface Command {
   usage: string;
@@ -39,7 +43,7 @@ export const commands: Record<string, Command> = {
       const notification = notificationSchema.safeParse(values);
       if (!notification.success) throw refusal(errorBody(notification.error));
       const r = await client.postNotification(notification.data);
-      out(r.disposition === 'held' ? `Held until the next batch (${r.id}).` : r.disposition === 'breakthrough' ? `Broke through (rule: ${r.rule}) (${r.id}).` : `Delivered (${r.id}).`);
+      out(say(r.disposition, { id: r.id, rule: r.rule }));
     },
   },
   focus: {
@@ -49,7 +53,7 @@ export const commands: Record<string, Command> = {
       if (verb === 'stop') {
         parse(rest, {}, this.usage);
         const r = await api().stopFocus();
-        return out(`Focus ended; ${r.released} released.`);
+        return out(say('focusEnded', { released: r.released }));
       }
       if (verb !== 'start') throw usage(this.usage);
       const { values, positionals } = parse(rest, { 'until-next-batch': { type: 'boolean' } }, this.usage, 1);
@@ -66,7 +70,7 @@ export const commands: Record<string, Command> = {
     async run(args, api, out) {
       parse(args, {}, this.usage);
       const r = await api().releaseNow();
-      out(r.released ? `Released ${r.released}.` : 'Nothing was held.');
+      out(r.released ? say('released', { released: r.released }) : say('nothingHeld'));
     },
   },
   status: {

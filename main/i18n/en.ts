@@ -281,6 +281,12 @@ const cli = {
   focusingUntil: 'Focusing until {{time}}. {{held}} held; {{next}}.',
   nextBatch: 'next batch at {{time}} (in {{in}})',
   noBatch: 'no batch times set',
+  held: 'Held until the next batch ({{id}}).',
+  breakthrough: 'Broke through (rule: {{rule}}) ({{id}}).',
+  delivered: 'Delivered ({{id}}).',
+  focusEnded: 'Focus ended; {{released}} released.',
+  released: 'Released {{released}}.',
+  nothingHeld: 'Nothing was held.',
   report: {
     head: 'Week {{week}} (change against {{previous}} in brackets)',
     kept: 'focus hours kept / planned',

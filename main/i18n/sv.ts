@@ -281,6 +281,12 @@ const cli: Strings['cli'] = {
   focusingUntil: 'Fokus till {{time}}. {{held}} väntar; {{next}}.',
   nextBatch: 'nästa omgång {{time}} (om {{in}})',
   noBatch: 'inga omgångstider satta',
+  held: 'Väntar till nästa omgång ({{id}}).',
+  breakthrough: 'Släpptes igenom (regel: {{rule}}) ({{id}}).',
+  delivered: 'Levererad ({{id}}).',
+  focusEnded: 'Fokus avslutat; {{released}} släpptes.',
+  released: '{{released}} släpptes.',
+  nothingHeld: 'Inget väntade.',
   report: {
     head: 'Vecka {{week}} (ändring mot {{previous}} inom parentes)',
     kept: 'fokustimmar hållna / planerade',

@@ -82,6 +82,10 @@ describe('lull (CLI) against a running host', () => {
     const report = await lullIn({ LANG: 'en_US.UTF-8', LC_MESSAGES: 'sv_SE.UTF-8' }, host.home, 'report');
     expect(report.out).toMatch(/^Vecka \d{4}-W\d{2} \(ändring mot \d{4}-W\d{2} inom parentes\)/);
     expect(report.out).toContain('Så räknar vi: kvarhållna aviseringar som kommer inom 2 minuter');
+    const release = await lullIn({ LANG: 'sv_SE.UTF-8' }, host.home, 'release');
+    expect(release).toMatchObject({ code: 0, out: 'Inget väntade.' });
+    const held = await lullIn({ LC_ALL: 'sv_SE.UTF-8' }, host.home, 'notify', '--source', 'ci', '--title', 'klart');
+    expect(held.out).toMatch(/^Levererad \(.+\)\.$/); // no block runs: it passes straight through
     const english = await lullIn({ LANG: 'de_DE.UTF-8' }, host.home, 'status');
     expect(english.out.split('\n')[0]).toMatch(/^Idle: notifications pass straight through\. next batch at \d{2}:\d{2} \(in .*\)\.$/);
   });
