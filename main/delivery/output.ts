@@ -18,7 +18,7 @@ export interface OutputContext<S> {
   /** The environment Lull was started with, never process.env directly. */
   env: Readonly<Record<string, string | undefined>>;
   /** Tells Lull that health() has changed. */
-  healthChanged(): void;
+  healthChanged(now: Health): void;
 }
 
 export interface RunningOutput {

@@ -28,7 +28,7 @@ export interface Doors {
 
 export function openDoors(definitions: readonly SourceDefinition[], opts: DoorsOptions): Doors {
   const routes: DoorRoute[] = [];
-  const parts = startParts(definitions, opts, (definition, { log, settings }) =>
+  const parts = startParts(definitions, opts, (definition, { log, settings, healthChanged }) =>
     definition.start({
       ingest: (item) => opts.engine.ingest(item),
       withdraw: async (ref) => opts.engine.withdraw(ref),
@@ -39,7 +39,7 @@ export function openDoors(definitions: readonly SourceDefinition[], opts: DoorsO
       env: opts.env,
       secrets: opts.secrets,
       http: { route: (method, path, handler) => void routes.push({ method, path, handler }) },
-      healthChanged: opts.healthChanged,
+      healthChanged,
     }),
   );
   return {

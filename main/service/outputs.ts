@@ -25,7 +25,7 @@ export interface Outputs {
 }
 
 export function openOutputs(definitions: readonly OutputDefinition[], opts: OutputsOptions): Outputs {
-  const parts = startParts(definitions, opts, (definition, { log, settings, track }) =>
+  const parts = startParts(definitions, opts, (definition, { log, settings, track, healthChanged }) =>
     definition.start({
       onEvent: (listener) => track(opts.engine.on(listener)),
       status: () => opts.engine.status(),
@@ -34,7 +34,7 @@ export function openOutputs(definitions: readonly OutputDefinition[], opts: Outp
       log,
       dataDir: opts.dataDir,
       env: opts.env,
-      healthChanged: opts.healthChanged,
+      healthChanged,
     }),
   );
   return {

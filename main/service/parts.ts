@@ -1,6 +1,7 @@
-// What starting the doors (sources) and the outputs share: each gets a named logger and its own
-// slice of the settings (told only when that slice changes); each starts at once, side by side;
-// one that fails to start is logged and shown as unavailable, and never stops the others.
+// What starting the doors (sources) and the outputs share: each gets a named logger, its own
+// slice of the settings (told only when that slice changes) and a healthChanged() that tells Lull
+// only real changes; each starts at once, side by side; one that fails to start is logged and
+// shown as unavailable, and never stops the others.
 import type { FocusEngine } from '../core/engine.ts';
 import type { Health, SettingsSlice } from '../core/ports.ts';
 import type { Settings } from '../core/settings.ts';
@@ -16,6 +17,8 @@ export interface PartsOptions {
 export interface PartBasics<S> {
   log: Logger;
   settings: SettingsSlice<S>;
+  /** The part's health now: logged and told to Lull only when it differs from the last one. */
+  healthChanged(now: Health): void;
   /** Keeps an unsubscribe to call when the parts stop. */
   track(off: () => void): () => void;
 }
@@ -41,6 +44,14 @@ export function startParts<S, D extends { name: string; settings(all: Settings):
     definitions.map(async (definition) => {
       const log = logger(definition.name);
       const slice = (): S => definition.settings(opts.engine.getSettings());
+      let lastHealth = '';
+      const healthChanged = (now: Health): void => {
+        const key = `${now.state}|${now.detail ?? ''}`;
+        if (key === lastHealth) return;
+        lastHealth = key;
+        log.info({ state: now.state, detail: now.detail }, 'health');
+        opts.healthChanged();
+      };
       const settings: SettingsSlice<S> = {
         get: slice,
         onChange(listener) {
@@ -58,7 +69,7 @@ export function startParts<S, D extends { name: string; settings(all: Settings):
       };
       try {
         // start() runs up to its first await now: a door's routes are registered before the server is built.
-        running.set(definition, await start(definition, { log, settings, track }));
+        running.set(definition, await start(definition, { log, settings, track, healthChanged }));
       } catch (error) {
         log.warn({ err: error instanceof Error ? error.message : String(error) }, 'could not start');
         failed.set(definition.name, { state: 'unavailable', detail: 'could not start; see the log' });

@@ -56,8 +56,8 @@ export interface SourceContext<S> {
   env: Readonly<Record<string, string | undefined>>;
   secrets: Secrets;
   http: HttpDoor;
-  /** Tells Lull that health() has changed, so the status shown to the user is redrawn. */
-  healthChanged(): void;
+  /** Tells Lull the source's health now; the status shown to the user is redrawn (and logged) when it changed. */
+  healthChanged(now: SourceHealth): void;
 }
 
 export interface RunningSource {

@@ -43,17 +43,9 @@ export function createDesktopHold(options: DesktopHoldOptions = {}) {
       let daemon: DaemonSeen = { kind: 'unknown-yet' };
       let detecting: Promise<void> = Promise.resolve();
       let showing: Promise<void> = Promise.resolve();
-      let lastHealth = '';
 
       const health = () => describeHold({ stopped, bus: supervisor.state(), daemon, hold: hold.status() });
-      const publish = (): void => {
-        const h = health();
-        const key = `${h.state}|${h.detail ?? ''}`;
-        if (key === lastHealth) return;
-        lastHealth = key;
-        ctx.log.info({ state: h.state, detail: h.detail }, 'daemon hold health');
-        ctx.healthChanged();
-      };
+      const publish = (): void => ctx.healthChanged(health());
 
       const detect = (): Promise<void> =>
         (detecting = detecting

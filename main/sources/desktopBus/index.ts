@@ -29,16 +29,8 @@ export function createDesktopBus(options: DesktopBusOptions = {}) {
     settings: (all) => all.sources.desktopBus,
     async start(ctx) {
       let stopped = false;
-      let lastHealth = '';
       const health = () => describeCapture({ stopped, bus: supervisor.state(), dropped: capture.stats().dropped });
-      const publish = (): void => {
-        const h = health();
-        const key = `${h.state}|${h.detail ?? ''}`;
-        if (key === lastHealth) return;
-        lastHealth = key;
-        ctx.log.info({ state: h.state, detail: h.detail }, 'desktop bus health');
-        ctx.healthChanged();
-      };
+      const publish = (): void => ctx.healthChanged(health());
       const capture = startCapture({ ingest: ctx.ingest, log: ctx.log, onLost: publish, intake: options.intake });
       const supervisor = superviseBus<BusMonitor>({
         env: ctx.env,
