@@ -9,10 +9,11 @@ import { statusDto } from './operations.ts';
 
 export type ContractEvents = { [C in EventChannel]?: EventPayload<C> };
 
-export function contractEvents(event: EngineEvent, timeZone: string, health: Record<string, SourceHealth> = {}): ContractEvents {
+/** `health` is asked only for a state change: every arrival is an event, and most carry only their item. */
+export function contractEvents(event: EngineEvent, timeZone: string, health: () => Record<string, SourceHealth> = () => ({})): ContractEvents {
   switch (event.type) {
     case 'state':
-      return { 'state:changed': statusDto(event.status, timeZone, health), 'queue:changed': { held: event.status.held } };
+      return { 'state:changed': statusDto(event.status, timeZone, health()), 'queue:changed': { held: event.status.held } };
     case 'item-added':
       return { 'queue:item-added': presentItem(event.item, timeZone) };
     case 'item-changed':

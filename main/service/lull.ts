@@ -79,7 +79,7 @@ export function openLull(opts: LullOptions): Lull {
   const sourceHealth = (): Record<string, SourceHealth> => foldHealth(doors?.health() ?? {}, outputs?.health() ?? {});
   const publish = (event: EngineEvent): void => {
     if (listeners.size === 0) return; // nobody to tell: skip presenting the status
-    const out = contractEvents(event, engine.getSettings().timeZone, sourceHealth());
+    const out = contractEvents(event, engine.getSettings().timeZone, sourceHealth);
     for (const [channel, payload] of Object.entries(out)) {
       for (const l of listeners) l(channel as EventChannel, payload as EventPayload<EventChannel>);
     }
