@@ -22,7 +22,14 @@ export function fileSecrets(dataDir: string): SecretStore {
     } catch {
       return {};
     }
-    const parsed = fileSchema.safeParse(JSON.parse(text));
+    // JSON.parse's own message can quote the text, that is a secret: say only which file is wrong.
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      raw = undefined;
+    }
+    const parsed = fileSchema.safeParse(raw);
     if (!parsed.success) throw new Error(`${path} is not a JSON object of names and secrets`);
     return parsed.data;
   };
