@@ -156,7 +156,7 @@ export class FocusEngine {
       throw error;
     }
     if (firstHeld) this.arm(this.clock.now());
-    this.emit({ type: 'item-added', item });
+    this.emit({ type: 'item-added', item, incoming });
     if (held) this.queueState();
     return { item, duplicate: false };
   }

@@ -80,8 +80,9 @@ export interface Circumstances {
 export function decide(incoming: IncomingItem, { id, now, block, settings, attempts }: Circumstances): Item {
   const rule = block ? breakthroughRule(incoming, settings.breakthrough, attempts) : null;
   const disposition: Disposition = !block ? 'delivered' : rule ? 'breakthrough' : 'held';
+  const { icon: _shownOnly, ...kept } = incoming;
   return {
-    ...incoming,
+    ...kept,
     body: settings.storage.mode === 'titles' ? undefined : incoming.body,
     id,
     receivedAt: now,

@@ -32,9 +32,11 @@ export interface IncomingItem {
   /** The application that raised it (desktop bus app name); defaults to the source. */
   app?: string | undefined;
   category?: string | undefined;
+  /** An icon to show it with again (the desktop app's own); in memory only, never stored. */
+  icon?: string | undefined;
 }
 
-export interface Item extends IncomingItem {
+export interface Item extends Omit<IncomingItem, 'icon'> {
   id: string;
   receivedAt: number;
   disposition: Disposition;
@@ -86,7 +88,11 @@ export interface IngestResult {
 /** Engine events: whoever listens (shell, host, API's SSE) reacts; the core never knows who. */
 export type EngineEvent =
   | { type: 'state'; status: Status }
-  | { type: 'item-added'; item: Item }
+  /**
+   * `incoming` is what the source handed in, in memory only: an output that shows the item again
+   * (a breakthrough while the desktop's daemon is held) shows it as it came, whatever is stored.
+   */
+  | { type: 'item-added'; item: Item; incoming: IncomingItem }
   | { type: 'item-changed'; item: Item }
   | { type: 'batch'; batch: Batch; items: Item[] }
   | { type: 'block-started'; block: FocusBlock }

@@ -87,7 +87,7 @@ describe('contract types and schemas', () => {
   it('map the engine\'s item events to queue:item-added and queue:item-changed with the presented item', () => {
     const tz = 'Europe/Stockholm';
     const item = { id: 'i', source: 's', title: 't', receivedAt: 0, disposition: 'held' as const, rule: null, status: 'held' as const, blockId: 'b', batchId: null, releasedAt: null, snoozedUntil: null, handledAt: null };
-    expect(contractEvents({ type: 'item-added', item }, tz)).toEqual({ 'queue:item-added': presentItem(item, tz) });
+    expect(contractEvents({ type: 'item-added', item, incoming: item }, tz)).toEqual({ 'queue:item-added': presentItem(item, tz) });
     const resolved = { ...item, status: 'resolved' as const, handledAt: 1 };
     expect(contractEvents({ type: 'item-changed', item: resolved }, tz)).toEqual({ 'queue:item-changed': presentItem(resolved, tz) });
     expect(itemSchema.parse(contractEvents({ type: 'item-changed', item: resolved }, tz)['queue:item-changed']).status).toBe('resolved');

@@ -2,7 +2,7 @@
 // sends lands in the held daemon. dunst: a private overlay dunst shows it. GNOME and swaync show
 // critical notifications through their do-not-disturb, so a critical original passes by itself
 // and Lull sends a critical copy of any other; mako does what its do-not-disturb mode says.
-import type { Item } from '../../core/types.ts';
+import type { IncomingItem, Item } from '../../core/types.ts';
 import type { DaemonName } from '../daemons/control.ts';
 import type { NotifyArgs } from './daemonWatch.ts';
 import type { DunstOverlay } from './dunstOverlay.ts';
@@ -14,12 +14,13 @@ const escapeMarkup = (s: string): string => s.replace(/&/g, '&amp;').replace(/</
 /** The Notify urgency an item's priority stands for (the desktop bus maps them the other way). */
 export const urgencyOf = (item: Item): 0 | 1 | 2 => (item.priority === 'urgent' ? 2 : item.priority === 'low' ? 0 : 1);
 
-function breakthroughArgs(item: Item, urgency: 0 | 1 | 2): NotifyArgs {
+/** What Lull sends: the text and icon as they came (in memory only; "titles only" governs what is stored, not what is shown). */
+function breakthroughArgs(item: Item, incoming: IncomingItem, urgency: 0 | 1 | 2): NotifyArgs {
   return {
     app: item.app ?? item.source,
-    icon: '',
+    icon: incoming.icon ?? '',
     summary: item.title,
-    body: escapeMarkup(item.body ?? ''),
+    body: escapeMarkup(incoming.body ?? ''),
     urgency,
     category: item.category,
     lullHint: BREAKTHROUGH_HINT_VALUE,
@@ -27,9 +28,9 @@ function breakthroughArgs(item: Item, urgency: 0 | 1 | 2): NotifyArgs {
 }
 
 /** Shows a breakthrough while `daemon` is held (when it is not, the daemon shows it itself). */
-export function showBreakthrough(daemon: DaemonName, item: Item, deps: { overlay: DunstOverlay; notify: (args: NotifyArgs) => Promise<void> }): Promise<void> {
+export function showBreakthrough(daemon: DaemonName, item: Item, incoming: IncomingItem, deps: { overlay: DunstOverlay; notify: (args: NotifyArgs) => Promise<void> }): Promise<void> {
   const urgency = urgencyOf(item);
-  if (daemon === 'dunst') return deps.overlay.show(breakthroughArgs(item, urgency));
+  if (daemon === 'dunst') return deps.overlay.show(breakthroughArgs(item, incoming, urgency));
   if (urgency === 2) return Promise.resolve(); // the daemon shows a critical one through do-not-disturb itself
-  return deps.notify(breakthroughArgs(item, 2));
+  return deps.notify(breakthroughArgs(item, incoming, 2));
 }

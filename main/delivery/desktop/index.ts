@@ -2,7 +2,7 @@
 // by the engine's events: block-started pauses it, a batch lets it show what it kept, block-ended
 // puts back exactly the state from before. While it is held, breakthroughs (the desktop's own and
 // other sources') are shown at once: on a private dunst overlay, or as a critical copy.
-import type { Item } from '../../core/types.ts';
+import type { IncomingItem, Item } from '../../core/types.ts';
 import { execRunner, type CommandRunner } from '../../system/commands.ts';
 import { superviseBus } from '../../system/dbus/supervisor.ts';
 import { plainText } from '../../system/markup.ts';
@@ -85,11 +85,11 @@ export function createDesktopHold(options: DesktopHoldOptions = {}) {
       const overlay = new DunstOverlay(async () => dunstLaunch((await supervisor.current()?.ownerPid()) ?? null, ctx.env));
 
       /** Shows a breakthrough while the daemon is held; when it is not held, the daemon shows it itself. */
-      const present = (item: Item): void => {
+      const present = (item: Item, incoming: IncomingItem): void => {
         const { phase, daemon: held } = hold.status();
         if (phase !== 'held' || !held) return;
         const w = supervisor.current();
-        const shown = showBreakthrough(held, item, {
+        const shown = showBreakthrough(held, item, incoming, {
           overlay,
           notify: (args) => (w ? w.notify(args) : Promise.reject(new Error('the session bus is not connected'))),
         }).catch((error: unknown) => {
@@ -101,7 +101,7 @@ export function createDesktopHold(options: DesktopHoldOptions = {}) {
       const offEvents = ctx.onEvent((event) => {
         if (event.type === 'block-started') void hold.blockStarted();
         // node-notifier's copy of another source's breakthrough would land in the held daemon too.
-        else if (event.type === 'item-added' && event.item.disposition === 'breakthrough') present(event.item);
+        else if (event.type === 'item-added' && event.item.disposition === 'breakthrough') present(event.item, event.incoming);
         else if (event.type === 'batch' && blockActive()) void hold.batchReleased();
         else if (event.type === 'block-ended') void hold.blockEnded().then(() => overlay.close());
       });

@@ -26,9 +26,8 @@ const notifyArgs = z.tuple([
 const URGENCY: readonly Priority[] = ['low', 'normal', 'urgent'];
 
 export interface CapturedNotification {
+  /** Its icon rides along in memory (IncomingItem.icon), for Lull to show it again as a breakthrough. */
   item: IncomingItem;
-  /** What Lull needs to show it again as a breakthrough: kept in memory only. */
-  display: { icon: string; urgency: 0 | 1 | 2 | null; category: string | undefined };
 }
 
 export type Decoded = { kind: 'item'; captured: CapturedNotification } | { kind: 'own' } | { kind: 'malformed'; reason: string };
@@ -77,6 +76,7 @@ export function decodeNotify(call: NotifyCall): Decoded {
     tags: tags.length ? tags : undefined,
     // An update of a notification this sender showed before: one item, not one per update.
     dedupeKey: replacesId > 0 && call.sender ? bounded(`desktop:${call.sender}:${replacesId}`, 128) : undefined,
+    icon: optional(bounded(icon, 1024)),
   };
-  return { kind: 'item', captured: { item, display: { icon: bounded(icon, 1024), urgency, category } } };
+  return { kind: 'item', captured: { item } };
 }

@@ -24,8 +24,7 @@ describe('Notify call → item', () => {
     expect(d).toEqual({
       kind: 'item',
       captured: {
-        item: { source: 'desktop', title: 'Hi', body: 'see this', sender: undefined, url: 'https://x.example/a?b=1&c=2', priority: 'low', app: 'Slack', category: 'email.arrived', tags: undefined, dedupeKey: undefined },
-        display: { icon: 'slack', urgency: 0, category: 'email.arrived' },
+        item: { source: 'desktop', title: 'Hi', body: 'see this', sender: undefined, url: 'https://x.example/a?b=1&c=2', priority: 'low', app: 'Slack', category: 'email.arrived', tags: undefined, dedupeKey: undefined, icon: 'slack' },
       },
     });
   });
