@@ -4,12 +4,12 @@
 // Refusals become LullApiError (code, message, each refused field); no answer at all is
 // `unreachable`.
 import type { z } from 'zod';
-import type { notificationAccepted, notificationSchema } from '../main/core/incoming.ts';
+import type { NotificationInput, notificationAccepted } from '../main/core/incoming.ts';
 import { LullApiError } from './bridge.ts';
 import { errorSchema, hostRoutes, httpRoutes, type HttpRoute, type InvokeResult, type RequestArgs, type RoutedMethod } from './contract.ts';
 import type { methods } from './channels.ts';
 
-export type NotificationInput = z.input<typeof notificationSchema>;
+export type { NotificationInput };
 export type NotificationAnswer = z.output<typeof notificationAccepted>;
 
 export interface HttpClientOptions {

@@ -42,7 +42,9 @@ export const commands: Record<string, Command> = {
       // The inbox's own schema, so a refusal reads exactly as Lull's answer would.
       const notification = notificationSchema.safeParse(values);
       if (!notification.success) throw refusal(errorBody(notification.error));
-      const r = await client.postNotification(notification.data);
+      // The CLI has no --expires-at: what it sends has no time to turn back into ISO-8601.
+      const { expiresAt: _none, ...request } = notification.data;
+      const r = await client.postNotification(request);
       out(say(r.disposition, { id: r.id, rule: r.rule }));
     },
   },

@@ -19,10 +19,15 @@ export const notificationSchema = z
     priority: prioritySchema.optional(),
     tags: z.array(text(1, LIMITS.tag)).max(LIMITS.tags).optional(),
     dedupeKey: text(1, LIMITS.dedupeKey).optional(),
+    thread: text(1, LIMITS.thread).optional(),
+    /** ISO-8601 with an offset; the core keeps epoch milliseconds. */
+    expiresAt: z.iso.datetime({ offset: true }).transform((s) => Date.parse(s)).optional(),
   })
   .strict();
 
 export type NotificationRequest = z.output<typeof notificationSchema>;
+/** What a client sends (expiresAt as an ISO-8601 string). */
+export type NotificationInput = z.input<typeof notificationSchema>;
 
 export const notificationAccepted = z.object({
   id: z.string(),

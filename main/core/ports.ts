@@ -1,7 +1,7 @@
 // What the core needs from the world, as interfaces: a clock with timers, and a store.
 // Implementations live in main/store (SQLite) and test/support (fake clock, memory store).
 import type { z } from 'zod';
-import type { Batch, FocusBlock, Item, ItemStatus } from './types.ts';
+import type { Batch, FocusBlock, Item, ItemStatus, Verdict } from './types.ts';
 import type { sourceStateSchema } from './vocabulary.ts';
 
 export type Cancel = () => void;
@@ -30,6 +30,7 @@ export interface ItemPatch {
   releasedAt?: number | null;
   snoozedUntil?: number | null;
   handledAt?: number | null;
+  verdict?: Verdict;
 }
 
 export interface ItemQuery {

@@ -57,7 +57,7 @@ const passes: Record<BreakthroughRule, Test> = {
     return re !== null && (re.test(item.title) || (item.body !== undefined && re.test(item.body)));
   },
   app: (item, rules) => listHas(rules.allowedApps, item.app ?? item.source),
-  repeat: (item, rules, attempts) => Boolean(item.sender) && attempts >= rules.repeatEscalation.count,
+  repeat: (item, rules, attempts) => Boolean(item.sender) && rules.repeatEscalation.attempts > 0 && attempts >= rules.repeatEscalation.attempts,
 };
 
 /** The rule that lets the item pass, in the vocabulary's order of precedence, or null to hold it. */

@@ -22,11 +22,20 @@ function isTimeZone(tz: string): boolean {
 
 export const systemTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
+/** `scheduleFrom` for a user who chose before this setting existed: every scheduled block runs. */
+export const SCHEDULE_ALWAYS = '1970-01-01T00:00:00.000Z';
+
 export const roles = ['maker', 'manager', 'customer-facing', 'new-hire'] as const;
 export type Role = (typeof roles)[number];
 
 export const settingsSchema = z.object({
   role: z.enum(roles).nullable().default(null),
+  /**
+   * Consent before holding (PRODUCT.md §2): scheduled blocks that start at or after this instant
+   * run by themselves; null means the user has not chosen yet, and no scheduled block starts. A
+   * fresh install writes null; a file without the key (an older version, a test) has chosen long ago.
+   */
+  scheduleFrom: z.iso.datetime({ offset: true }).nullable().default(SCHEDULE_ALWAYS),
   batchTimes: z
     .array(hhmm)
     .max(48)
@@ -43,11 +52,18 @@ export const settingsSchema = z.object({
       vipSenders: z.array(z.string().trim().min(1).max(256)).max(500).default([]),
       keywords: z.array(z.string().trim().min(1).max(64)).max(200).default([]),
       allowedApps: z.array(z.string().trim().min(1).max(128)).max(200).default([]),
+      /** Sources whose items never break through by any rule, urgent included (a CI feed, a chatty bot). */
+      neverBreaksThrough: z.array(z.string().trim().min(1).max(64)).max(200).default([]),
+      /**
+       * The `attempts`-th separate attempt (a moment of arrivals, PRODUCT.md §2) from one sender
+       * within `minutes` breaks through; 0 turns repeat escalation off.
+       */
       repeatEscalation: z
-        .object({ count: z.number().int().min(2).max(20).default(3), minutes: z.number().int().min(1).max(120).default(10) })
-        .default({ count: 3, minutes: 10 }),
+        .object({ attempts: z.number().int().min(0).max(20).default(3), minutes: z.number().int().min(1).max(240).default(30) })
+        .strict()
+        .default({ attempts: 3, minutes: 30 }),
     })
-    .default({ urgent: true, vipSenders: [], keywords: [], allowedApps: [], repeatEscalation: { count: 3, minutes: 10 } }),
+    .default({ urgent: true, vipSenders: [], keywords: [], allowedApps: [], neverBreaksThrough: [], repeatEscalation: { attempts: 3, minutes: 30 } }),
   refocusMinutes: z.number().int().min(0).max(120).default(23),
   reviewAt: reviewAtSchema.default('block-end'),
   storage: z

@@ -11,12 +11,14 @@ import type {
   focusStateSchema,
   itemStatusSchema,
   prioritySchema,
+  verdictSchema,
 } from './vocabulary.ts';
 
 export type Priority = z.output<typeof prioritySchema>;
 export type Disposition = z.output<typeof dispositionSchema>;
 export type BreakthroughRule = z.output<typeof breakthroughRuleSchema>;
 export type ItemStatus = z.output<typeof itemStatusSchema>;
+export type Verdict = z.output<typeof verdictSchema>;
 export { BREAKTHROUGH_RULES } from './vocabulary.ts';
 
 /** What a source hands to the engine. */
@@ -29,6 +31,10 @@ export interface IncomingItem {
   priority?: Priority | undefined;
   tags?: string[] | undefined;
   dedupeKey?: string | undefined;
+  /** Items with the same thread key (within one source) are released as one entry (PRODUCT.md §2). */
+  thread?: string | undefined;
+  /** When it resolves itself (a one-time code, "starts in 5 min"): a held item is then not released. Epoch ms. */
+  expiresAt?: number | undefined;
   /** The application that raised it (desktop bus app name); defaults to the source. */
   app?: string | undefined;
   category?: string | undefined;
@@ -47,6 +53,8 @@ export interface Item extends Omit<IncomingItem, 'icon'> {
   releasedAt: number | null;
   snoozedUntil: number | null;
   handledAt: number | null;
+  /** A breakthrough's "was it urgent?" answer; absent until the user gives one. */
+  verdict?: Verdict | undefined;
 }
 
 export type BlockKind = z.output<typeof blockKindSchema>;

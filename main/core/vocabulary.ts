@@ -13,6 +13,8 @@ export const breakthroughRuleSchema = z.enum(['urgent', 'vip', 'keyword', 'app',
  * `dismissed` were handled by the user; `resolved` was taken back by its source before the
  * user needed it (read elsewhere, an alert that recovered, an expired code).
  */
+/** The user's answer to "was it urgent?" for a breakthrough (PRODUCT.md §2). */
+export const verdictSchema = z.enum(['urgent', 'not-urgent']);
 export const itemStatusSchema = z.enum(['held', 'released', 'delivered', 'done', 'dismissed', 'resolved']);
 export const blockKindSchema = z.enum(['adhoc', 'scheduled']);
 export const blockEndSchema = z.enum(['completed', 'ended-early', 'skipped']);

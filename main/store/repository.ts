@@ -34,7 +34,7 @@ function decodeCursor(cursor: string | undefined): [number, string] {
 }
 
 const ITEM_COLUMNS = Object.keys(itemParams({ id: '', receivedAt: 0, source: '', title: '', disposition: 'held', rule: null, status: 'held', blockId: null, batchId: null, releasedAt: null, snoozedUntil: null, handledAt: null }));
-const PATCH_COLUMNS: Record<keyof ItemPatch, string> = { status: 'status', batchId: 'batch_id', releasedAt: 'released_at', snoozedUntil: 'snoozed_until', handledAt: 'handled_at' };
+const PATCH_COLUMNS: Record<keyof ItemPatch, string> = { status: 'status', batchId: 'batch_id', releasedAt: 'released_at', snoozedUntil: 'snoozed_until', handledAt: 'handled_at', verdict: 'verdict' };
 
 export function createRepository(path: string): Repository {
   const db = openDatabase(path);

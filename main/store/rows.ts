@@ -3,7 +3,7 @@
 // a clear error naming its column, never a silent cast.
 import { z } from 'zod';
 import type { FocusBlock, Item } from '../core/types.ts';
-import { blockEndSchema, blockKindSchema, breakthroughRuleSchema, dispositionSchema, itemStatusSchema, prioritySchema } from '../core/vocabulary.ts';
+import { blockEndSchema, blockKindSchema, breakthroughRuleSchema, dispositionSchema, itemStatusSchema, prioritySchema, verdictSchema } from '../core/vocabulary.ts';
 
 type Value = string | number | bigint | null | Uint8Array;
 export type Row = Record<string, Value>;
@@ -43,6 +43,9 @@ const itemRowSchema = z.object({
   released_at: z.number().nullable(),
   snoozed_until: z.number().nullable(),
   handled_at: z.number().nullable(),
+  thread: z.string().nullable(),
+  expires_at: z.number().nullable(),
+  verdict: verdictSchema.nullable(),
 });
 
 const blockRowSchema = z.object({
@@ -87,6 +90,9 @@ export function itemFromRow(row: Row): Item {
   if (r.dedupe_key != null) item.dedupeKey = r.dedupe_key;
   if (r.app != null) item.app = r.app;
   if (r.category != null) item.category = r.category;
+  if (r.thread != null) item.thread = r.thread;
+  if (r.expires_at != null) item.expiresAt = r.expires_at;
+  if (r.verdict != null) item.verdict = r.verdict;
   return item;
 }
 
@@ -112,6 +118,9 @@ export function itemParams(i: Item): Record<string, string | number | null> {
     released_at: i.releasedAt,
     snoozed_until: i.snoozedUntil,
     handled_at: i.handledAt,
+    thread: i.thread ?? null,
+    expires_at: i.expiresAt ?? null,
+    verdict: i.verdict ?? null,
   };
 }
 

@@ -49,4 +49,9 @@ export const migrations: readonly string[] = [
      key TEXT PRIMARY KEY,
      value TEXT NOT NULL
    ) STRICT;`,
+  // 2: the urgent protocol: a thread key, when an item resolves itself, and "was it urgent?".
+  `ALTER TABLE items ADD COLUMN thread TEXT;
+   ALTER TABLE items ADD COLUMN expires_at INTEGER;
+   ALTER TABLE items ADD COLUMN verdict TEXT;
+   CREATE INDEX items_by_thread ON items (source, thread) WHERE thread IS NOT NULL;`,
 ];

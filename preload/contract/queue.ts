@@ -1,7 +1,7 @@
 // The queue domain: items as the windows see them, the held queue and the review (paged), what
 // the user does with an item, batches, and the events that carry what changed.
 import { z } from 'zod';
-import { batchReasonSchema, breakthroughRuleSchema, dispositionSchema, itemStatusSchema, prioritySchema } from '../../main/core/vocabulary.ts';
+import { batchReasonSchema, breakthroughRuleSchema, dispositionSchema, itemStatusSchema, prioritySchema, verdictSchema } from '../../main/core/vocabulary.ts';
 import { idSchema, isoTime, none } from './common.ts';
 
 export const itemSchema = z.object({
@@ -15,6 +15,9 @@ export const itemSchema = z.object({
   tags: z.array(z.string()).optional(),
   app: z.string().optional(),
   category: z.string().optional(),
+  thread: z.string().optional(),
+  expiresAt: isoTime.optional(),
+  verdict: verdictSchema.optional(),
   receivedAt: isoTime,
   disposition: dispositionSchema,
   rule: breakthroughRuleSchema.nullable(),

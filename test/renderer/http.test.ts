@@ -14,7 +14,7 @@ const opened: string[] = [];
 let printed = 0;
 
 beforeAll(async () => {
-  server = await openApi({ breakthrough: { repeatEscalation: { count: 20, minutes: 1 } } });
+  server = await openApi({ breakthrough: { repeatEscalation: { attempts: 0, minutes: 1 } } });
   const base = `http://127.0.0.1:${server.port}`;
   api = createHttpApi({
     baseUrl: base,

@@ -9,7 +9,7 @@ import { ingest, openCore, type Core } from './harness.tsx';
 
 let core: Core;
 beforeEach(async () => {
-  core = await openCore({ breakthrough: { repeatEscalation: { count: 20, minutes: 1 } } });
+  core = await openCore({ breakthrough: { repeatEscalation: { attempts: 0, minutes: 1 } } });
 });
 afterEach(() => core.close());
 

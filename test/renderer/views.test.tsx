@@ -18,7 +18,7 @@ import { giveLayout, ingest, openCore, renderWindow, type Core } from './harness
 let core: Core;
 beforeAll(giveLayout);
 beforeEach(async () => {
-  core = await openCore({ breakthrough: { repeatEscalation: { count: 20, minutes: 1 } } });
+  core = await openCore({ breakthrough: { repeatEscalation: { attempts: 0, minutes: 1 } } });
   window.location.hash = '';
 });
 afterEach(async () => {

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../main/core/settings.ts';
+import { defaultSettings, SCHEDULE_ALWAYS } from '../../main/core/settings.ts';
+import { settingsMigrations } from '../../main/store/settingsMigrations.ts';
 import { openConfSettings } from '../../main/store/confSettings.ts';
 import { openSettingsStore } from '../../main/store/settingsStore.ts';
 import { openLull } from '../../main/service/lull.ts';
@@ -22,7 +23,7 @@ describe('settings store (conf)', () => {
     const again = openConfSettings(dir);
     expect(again.get().batchTimes).toEqual(['10:00', '16:00']);
     expect(again.get().breakthrough).toMatchObject({ keywords: ['outage'], urgent: true });
-    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))._version).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))._version).toBe(settingsMigrations.length);
   });
 
   it('refuses an invalid patch naming each field, and changes nothing', () => {
@@ -85,5 +86,30 @@ describe('settings store (conf)', () => {
     expect(existsSync(lull.settings.recovered!.movedTo)).toBe(true);
     expect(lull.engine.status().held).toBe(1);
     await lull.close();
+  });
+});
+
+describe('settings migrations', () => {
+  const tempDir = useTempDirs();
+  const write = (dir: string, raw: object): void => writeFileSync(join(dir, 'config.json'), JSON.stringify(raw));
+
+  it('turns repeat escalation by messages into attempts: the old default becomes the new one', () => {
+    const dir = tempDir();
+    write(dir, { _version: 1, breakthrough: { keywords: ['outage'], repeatEscalation: { count: 3, minutes: 10 } } });
+    const s = openConfSettings(dir);
+    expect(s.recovered).toBeNull();
+    expect(s.get().breakthrough.repeatEscalation).toEqual({ attempts: 3, minutes: 30 });
+    expect(s.get().breakthrough.keywords).toEqual(['outage']);
+    const onDisk = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
+    expect(onDisk._version).toBe(settingsMigrations.length);
+    expect(onDisk.breakthrough.repeatEscalation).toEqual({ attempts: 3, minutes: 30 });
+  });
+
+  it('keeps the numbers a user chose, and an older file has already chosen when to hold', () => {
+    const dir = tempDir();
+    write(dir, { breakthrough: { repeatEscalation: { count: 5, minutes: 20 } } });
+    const s = openConfSettings(dir);
+    expect(s.get().breakthrough.repeatEscalation).toEqual({ attempts: 5, minutes: 20 });
+    expect(s.get().scheduleFrom).toBe(SCHEDULE_ALWAYS);
   });
 });

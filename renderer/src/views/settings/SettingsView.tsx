@@ -76,8 +76,8 @@ export function SettingsView() {
         <LinesInput path="breakthrough.keywords" label={t('settings.keywords')} hint={t('settings.keywordsHint')} value={b.keywords} toPatch={(v) => ({ breakthrough: { keywords: v } })} />
         <LinesInput path="breakthrough.allowedApps" label={t('settings.allowedApps')} hint={t('settings.onePerLine')} value={b.allowedApps} toPatch={(v) => ({ breakthrough: { allowedApps: v } })} />
         <div className="pair">
-          <TextInput path="breakthrough.repeatEscalation.count" type="number" label={t('settings.repeatCount')} value={String(b.repeatEscalation.count)} min={2} max={20} toPatch={(v) => ({ breakthrough: { repeatEscalation: { count: asNumber(v) as number } } })} />
-          <TextInput path="breakthrough.repeatEscalation.minutes" type="number" label={t('settings.repeatMinutes')} value={String(b.repeatEscalation.minutes)} suffix={min} min={1} max={120} toPatch={(v) => ({ breakthrough: { repeatEscalation: { minutes: asNumber(v) as number } } })} />
+          <TextInput path="breakthrough.repeatEscalation.attempts" type="number" label={t('settings.repeatCount')} value={String(b.repeatEscalation.attempts)} min={0} max={20} toPatch={(v) => ({ breakthrough: { repeatEscalation: { attempts: asNumber(v) as number } } })} />
+          <TextInput path="breakthrough.repeatEscalation.minutes" type="number" label={t('settings.repeatMinutes')} value={String(b.repeatEscalation.minutes)} suffix={min} min={1} max={240} toPatch={(v) => ({ breakthrough: { repeatEscalation: { minutes: asNumber(v) as number } } })} />
         </div>
       </Section>
       <Section id="s-estimates" title={t('settings.estimatesTitle')}>
