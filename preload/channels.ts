@@ -14,6 +14,7 @@ export const methods = {
   dismiss: 'queue:dismiss',
   snooze: 'queue:snooze',
   openItem: 'queue:open',
+  judge: 'queue:verdict',
   todayStats: 'stats:today',
   weekSchedule: 'schedule:week',
   weeklyReport: 'report:weekly',

@@ -96,6 +96,7 @@ export const httpRoutes = {
   dismiss: { method: 'POST', path: '/v1/held/:id/dismiss' },
   snooze: { method: 'POST', path: '/v1/held/:id/snooze' },
   openItem: null,
+  judge: { method: 'POST', path: '/v1/held/:id/verdict' },
   todayStats: { method: 'GET', path: '/v1/stats/today' },
   weekSchedule: { method: 'GET', path: '/v1/schedule' },
   weeklyReport: { method: 'GET', path: '/v1/report/weekly' },

@@ -98,6 +98,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
     listQueue: routed('listQueue'),
     releaseNow: routed('releaseNow'),
     markDone: routed('markDone'),
+    judge: routed('judge'),
     dismiss: routed('dismiss'),
     snooze: routed('snooze'),
     todayStats: routed('todayStats'),

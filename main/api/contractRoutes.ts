@@ -23,7 +23,7 @@ function requestOf(channel: InvokeChannel, req: FastifyRequest): unknown {
   if (schema instanceof z.ZodUndefined) return undefined;
   const params = (req.params ?? {}) as Record<string, unknown>;
   if (req.method === 'GET') return { ...coerceQuery(schema, (req.query ?? {}) as Record<string, unknown>), ...params };
-  if (Object.keys(params).length > 0) return params;
+  if (Object.keys(params).length > 0) return typeof req.body === 'object' && req.body !== null ? { ...req.body, ...params } : params;
   return req.body;
 }
 

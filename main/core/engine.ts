@@ -17,7 +17,7 @@ import { decide } from './rules.ts';
 import { nextBatchAfter } from './schedule.ts';
 import type { Settings } from './settings.ts';
 import type { DayStats } from './stats.ts';
-import { LullError, type Batch, type BlockEnd, type EngineEvent, type FocusBlock, type FocusRequest, type IncomingItem, type IngestResult, type Item, type Status } from './types.ts';
+import { LullError, type Batch, type BlockEnd, type EngineEvent, type FocusBlock, type FocusRequest, type IncomingItem, type IngestResult, type Item, type Status, type Verdict } from './types.ts';
 
 export interface EngineOptions {
   clock: Clock;
@@ -205,6 +205,11 @@ export class FocusEngine {
   /** Holds the item again until the next batch. */
   snooze(id: string): Item {
     return this.handling.snooze(id);
+  }
+
+  /** Records "was it urgent?" for a breakthrough; conflict for any other item. */
+  judge(id: string, verdict: Verdict): Item {
+    return this.handling.judge(id, verdict);
   }
 
   /** Takes back an item its source withdrew (it resolved itself); null when none matches. */

@@ -4,7 +4,7 @@ import type { Batcher } from './batcher.ts';
 import type { Clock, EngineStore } from './ports.ts';
 import { nextBatchAfter } from './schedule.ts';
 import type { Settings } from './settings.ts';
-import type { Item } from './types.ts';
+import { LullError, type Item, type Verdict } from './types.ts';
 
 const MINUTE = 60_000;
 
@@ -49,6 +49,16 @@ export function createHandling({ clock, store, settings, hold, find, idFor, onCh
       store.updateItems([id], { status: 'held', snoozedUntil: until, handledAt: null });
       hold.hold(updated);
       onChange(updated, now, { rearm: true, held: true });
+      return updated;
+    },
+
+    /** "Was it urgent?": only a breakthrough has a verdict; it may be changed, never erased. */
+    judge(id: string, verdict: Verdict): Item {
+      const item = find(id);
+      if (item.disposition !== 'breakthrough') throw new LullError('conflict', 'only a breakthrough can be judged urgent or not');
+      const updated: Item = { ...item, verdict };
+      store.updateItems([id], { verdict });
+      onChange(updated, clock.now(), { rearm: false, held: false });
       return updated;
     },
 

@@ -58,6 +58,7 @@ export function createOperations(deps: OperationDeps): Operations {
     'queue:done': ({ id }) => presentItem(engine.done(id), tz()),
     'queue:dismiss': ({ id }) => presentItem(engine.dismiss(id), tz()),
     'queue:snooze': ({ id }) => presentItem(engine.snooze(id), tz()),
+    'queue:verdict': ({ id, urgent }) => presentItem(engine.judge(id, urgent ? 'urgent' : 'not-urgent'), tz()),
     'queue:open': async ({ id }) => {
       const item = engine.getItem(id);
       return { opened: deps.openItem ? await deps.openItem(item.url) : false };

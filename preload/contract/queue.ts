@@ -47,6 +47,8 @@ export const queueInvokes = {
   'queue:dismiss': { request: idSchema, result: itemSchema },
   'queue:snooze': { request: idSchema, result: itemSchema },
   'queue:open': { request: idSchema, result: z.object({ opened: z.boolean() }) },
+  /** "Was it urgent?" for a breakthrough (PRODUCT.md §2); refused (conflict) for any other item. */
+  'queue:verdict': { request: idSchema.extend({ urgent: z.boolean() }).strict(), result: itemSchema },
 } as const;
 
 export const queueEvents = {

@@ -50,6 +50,21 @@ describe('HTTP API: every endpoint', () => {
     expect((await api.call('GET', '/v1/status')).json).toMatchObject({ state: 'focus', held: 1 });
   });
 
+  it('POST /v1/held/{id}/verdict records "was it urgent?" for a breakthrough; 409 for any other item, 400 without a boolean', async () => {
+    const urgent = (await api.call('POST', '/v1/notifications', { source: 'pager', title: 'disk full', priority: 'urgent' })).json;
+    expect(urgent.disposition).toBe('breakthrough');
+    const judged = await api.call('POST', `/v1/held/${urgent.id}/verdict`, { urgent: false });
+    expect(judged.status).toBe(200);
+    expect(judged.json).toMatchObject({ id: urgent.id, disposition: 'breakthrough', rule: 'urgent', verdict: 'not-urgent' });
+    expect((await api.call('POST', `/v1/held/${urgent.id}/verdict`, { urgent: true })).json.verdict).toBe('urgent');
+    const held = (await api.call('POST', '/v1/notifications', { source: 'chat', title: 'lunch?' })).json;
+    const refused = await api.call('POST', `/v1/held/${held.id}/verdict`, { urgent: true });
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.code).toBe('conflict');
+    expect((await api.call('POST', `/v1/held/${urgent.id}/verdict`, { urgent: 'yes' })).status).toBe(400);
+    expect((await api.call('POST', '/v1/held/no-such-id/verdict', { urgent: true })).status).toBe(404);
+  });
+
   it('POST /v1/focus refuses a second block (409) and bad lengths (400)', async () => {
     expect((await api.call('POST', '/v1/focus', { minutes: 25 })).status).toBe(409);
     const bad = await api.call('POST', '/v1/focus', { minutes: 721 });
@@ -139,7 +154,7 @@ describe('HTTP API: every endpoint', () => {
   });
 
   it('answers the dashboard routes: stats today, the week grid, skip today', async () => {
-    expect((await api.call('GET', '/v1/stats/today')).json).toMatchObject({ held: expect.any(Number), breakthroughsByRule: { urgent: 1 } });
+    expect((await api.call('GET', '/v1/stats/today')).json).toMatchObject({ held: expect.any(Number), breakthroughsByRule: { urgent: 2 } });
     const grid = await api.call('GET', '/v1/schedule?week=2026-W48');
     expect(grid.json.dates[0]).toBe('2026-11-23');
     expect(grid.json.batches[0]).toBe('2026-11-23T11:00:00.000+01:00');

@@ -21,6 +21,7 @@ const cases: Record<InvokeChannel, { valid: unknown; invalid: unknown[] }> = {
   'queue:dismiss': { valid: { id: 'a1' }, invalid: [undefined, { id: '' }, { ids: ['a1'] }] },
   'queue:snooze': { valid: { id: 'a1' }, invalid: [undefined, { id: null }] },
   'queue:open': { valid: { id: 'a1' }, invalid: [undefined, { id: 'a1', url: 'file:///etc/passwd' }] },
+  'queue:verdict': { valid: { id: 'a1', urgent: false }, invalid: [undefined, { id: 'a1' }, { id: 'a1', urgent: 'yes' }, { id: 'a1', urgent: true, rule: 'vip' }] },
   'stats:today': { valid: undefined, invalid: [{ day: 'today' }] },
   'schedule:week': { valid: { week: '2026-W47' }, invalid: [{ week: '2026-47' }, { week: 47 }, 'x'] },
   'report:weekly': { valid: {}, invalid: [{ week: 'last' }, { week: '2026-W47', csv: true }] },
