@@ -270,7 +270,17 @@ const tray = {
   quit: 'Quit Lull',
 };
 
-const digest = { line: '{{total}} held: {{parts}}', other: 'other' };
+// A batch as entries (threads): the head, then one line per entry, "Slack · Anna · 5 messages".
+const digest = {
+  held_one: '{{count}} held',
+  held_other: '{{count}} held',
+  heldIn_one: '{{n}} held in {{count}} conversation',
+  heldIn_other: '{{n}} held in {{count}} conversations',
+  messages_one: '{{count}} message',
+  messages_other: '{{count}} messages',
+  more_one: '+ {{count}} more message',
+  more_other: '+ {{count}} more messages',
+};
 
 /** Lengths of time where a surface writes them tersely (tray, CLI): "1 h 5 min". */
 const units = { hour: 'h', minute: 'min' };

@@ -271,7 +271,16 @@ const tray: Strings['tray'] = {
   quit: 'Avsluta Lull',
 };
 
-const digest: Strings['digest'] = { line: '{{total}} väntade: {{parts}}', other: 'övriga' };
+const digest: Strings['digest'] = {
+  held_one: '{{count}} väntade',
+  held_other: '{{count}} väntade',
+  heldIn_one: '{{n}} väntade i {{count}} konversation',
+  heldIn_other: '{{n}} väntade i {{count}} konversationer',
+  messages_one: '{{count}} meddelande',
+  messages_other: '{{count}} meddelanden',
+  more_one: '+ {{count}} meddelande till',
+  more_other: '+ {{count}} meddelanden till',
+};
 
 const units: Strings['units'] = { hour: 'tim', minute: 'min' };
 
