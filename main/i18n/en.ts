@@ -268,6 +268,11 @@ const tray = {
   dashboard: 'Open dashboard',
   settings: 'Settings…',
   quit: 'Quit Lull',
+  // What waits for review, as entries (threads); shown when no block runs.
+  toReview_one: '{{count}} to review',
+  toReview_other: '{{count}} to review',
+  toReviewIn_one: '{{n}} to review in {{count}} conversation',
+  toReviewIn_other: '{{n}} to review in {{count}} conversations',
 };
 
 // A batch as entries (threads): the head, then one line per entry, "Slack · Anna · 5 messages".

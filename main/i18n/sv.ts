@@ -269,6 +269,10 @@ const tray: Strings['tray'] = {
   dashboard: 'Öppna översikten',
   settings: 'Inställningar…',
   quit: 'Avsluta Lull',
+  toReview_one: '{{count}} att gå igenom',
+  toReview_other: '{{count}} att gå igenom',
+  toReviewIn_one: '{{n}} att gå igenom i {{count}} konversation',
+  toReviewIn_other: '{{n}} att gå igenom i {{count}} konversationer',
 };
 
 const digest: Strings['digest'] = {
