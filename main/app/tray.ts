@@ -5,6 +5,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import type { Cancel, Clock } from '../core/ports.ts';
 import type { EngineEvent, FocusRequest, Status } from '../core/types.ts';
 import { logger } from '../log.ts';
+import { trackReview, type ReviewCount, type ReviewSource } from './reviewCount.ts';
 import { iconState, nextBatchLine, say, statusLine, tooltip, clockTime, type TrayIconState, type TrayWords } from './trayText.ts';
 
 const log = logger('tray');
@@ -33,7 +34,8 @@ export interface TrayOptions<Image, Menu> {
   tray: TrayLike<Image, Menu>;
   icons: Record<TrayIconState, Image>;
   buildMenu: (template: MenuItemConstructorOptions[]) => Menu;
-  engine: { on(listener: (event: EngineEvent) => void): () => void; status(): Status };
+  /** Its state, and what waits for review (listed once; then kept from events). */
+  engine: ReviewSource & { on(listener: (event: EngineEvent) => void): () => void; status(): Status };
   clock: Clock;
   words: () => TrayWords;
   actions: TrayActions;
@@ -57,11 +59,11 @@ export function createTray<Image, Menu>(opts: TrayOptions<Image, Menu>): { dispo
     }
   };
 
-  const menu = (status: Status, now: number, words: TrayWords): MenuItemConstructorOptions[] => {
+  const menu = (status: Status, now: number, words: TrayWords, review: ReviewCount): MenuItemConstructorOptions[] => {
     const focusing = status.state === 'focus';
     const next = status.nextBatchAt;
     return [
-      { label: statusLine(status, now, words), enabled: false },
+      { label: statusLine(status, now, words, review), enabled: false },
       { label: nextBatchLine(status, now, words), enabled: false },
       { type: 'separator' },
       {
@@ -91,13 +93,14 @@ export function createTray<Image, Menu>(opts: TrayOptions<Image, Menu>): { dispo
   const render = (status: Status): void => {
     const now = opts.clock.now();
     const words = opts.words();
+    const review = reviewing.count();
     const state = iconState(status);
     if (state !== shownIcon) tray.setImage(opts.icons[state]);
     shownIcon = state;
     if (opts.showsTitle) tray.setTitle(status.held > 0 ? String(status.held) : '');
-    tray.setToolTip(tooltip(status, now, words));
+    tray.setToolTip(tooltip(status, now, words, review));
     // Linux (AppIndicator) only picks up a changed menu when it is set again.
-    tray.setContextMenu(opts.buildMenu(menu(status, now, words)));
+    tray.setContextMenu(opts.buildMenu(menu(status, now, words, review)));
     timer?.();
     const at = redrawAt(status, now);
     timer = at === null ? null : opts.clock.at(at, () => render(opts.engine.status()));
@@ -106,11 +109,14 @@ export function createTray<Image, Menu>(opts: TrayOptions<Image, Menu>): { dispo
   const off = opts.engine.on((event) => {
     if (event.type === 'state') render(event.status);
   });
+  // A batch, or the user handling what it released, changes what waits for review.
+  const reviewing = trackReview(opts.engine, () => render(opts.engine.status()));
   tray.on('mouse-enter', () => render(opts.engine.status()));
   render(opts.engine.status());
   return {
     dispose() {
       off();
+      reviewing.dispose();
       timer?.();
       tray.destroy();
     },

@@ -1,7 +1,8 @@
-// What Lull shows through the system's notifications (node-notifier): one digest per batch, and
-// at once any item that passes (breakthrough, or no block running), except the desktop bus's own
-// (the user's daemon shows those itself). Every notification carries Lull's hint, so the desktop
-// bus knows Lull's own notifications and never captures them as held items.
+// What Lull shows through the system's notifications (node-notifier): one digest per batch (the
+// batch as entries with counts, digestText.ts), and at once any item that passes (breakthrough, or
+// no block running), except the desktop bus's own (the user's daemon shows those itself). Every
+// notification carries Lull's hint, so the desktop bus knows Lull's own notifications and never
+// captures them as held items.
 import type { Settings } from '../core/settings.ts';
 import { DESKTOP_SOURCE, LULL_HINT } from '../core/vocabulary.ts';
 import { digestText, type DigestLanguage } from './digestText.ts';

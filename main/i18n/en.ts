@@ -268,9 +268,24 @@ const tray = {
   dashboard: 'Open dashboard',
   settings: 'Settings…',
   quit: 'Quit Lull',
+  // What waits for review, as entries (threads); shown when no block runs.
+  toReview_one: '{{count}} to review',
+  toReview_other: '{{count}} to review',
+  toReviewIn_one: '{{n}} to review in {{count}} conversation',
+  toReviewIn_other: '{{n}} to review in {{count}} conversations',
 };
 
-const digest = { line: '{{total}} held: {{parts}}', other: 'other' };
+// A batch as entries (threads): the head, then one line per entry, "Slack · Anna · 5 messages".
+const digest = {
+  held_one: '{{count}} held',
+  held_other: '{{count}} held',
+  heldIn_one: '{{n}} held in {{count}} conversation',
+  heldIn_other: '{{n}} held in {{count}} conversations',
+  messages_one: '{{count}} message',
+  messages_other: '{{count}} messages',
+  more_one: '+ {{count}} more message',
+  more_other: '+ {{count}} more messages',
+};
 
 /** Lengths of time where a surface writes them tersely (tray, CLI): "1 h 5 min". */
 const units = { hour: 'h', minute: 'min' };

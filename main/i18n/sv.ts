@@ -269,9 +269,22 @@ const tray: Strings['tray'] = {
   dashboard: 'Öppna översikten',
   settings: 'Inställningar…',
   quit: 'Avsluta Lull',
+  toReview_one: '{{count}} att gå igenom',
+  toReview_other: '{{count}} att gå igenom',
+  toReviewIn_one: '{{n}} att gå igenom i {{count}} konversation',
+  toReviewIn_other: '{{n}} att gå igenom i {{count}} konversationer',
 };
 
-const digest: Strings['digest'] = { line: '{{total}} väntade: {{parts}}', other: 'övriga' };
+const digest: Strings['digest'] = {
+  held_one: '{{count}} väntade',
+  held_other: '{{count}} väntade',
+  heldIn_one: '{{n}} väntade i {{count}} konversation',
+  heldIn_other: '{{n}} väntade i {{count}} konversationer',
+  messages_one: '{{count}} meddelande',
+  messages_other: '{{count}} meddelanden',
+  more_one: '+ {{count}} meddelande till',
+  more_other: '+ {{count}} meddelanden till',
+};
 
 const units: Strings['units'] = { hour: 'tim', minute: 'min' };
 

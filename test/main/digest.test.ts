@@ -2,9 +2,10 @@
 // app name; items that pass are shown at once unless their source shows them itself.
 import { describe, expect, it } from 'vitest';
 import type { FocusEngine } from '../../main/core/engine.ts';
+import type { SettingsInput } from '../../main/core/settings.ts';
 import { DESKTOP_SOURCE } from '../../main/core/vocabulary.ts';
 import { digestOutput, DIGEST_HINT, type DigestOptions } from '../../main/delivery/digest.ts';
-import { digestText } from '../../main/delivery/digestText.ts';
+import { digestText, type DigestItem } from '../../main/delivery/digestText.ts';
 import { everyOutput } from '../../main/delivery/index.ts';
 import { runsOn } from '../../main/service/lull.ts';
 import { openOutputs } from '../../main/service/outputs.ts';
@@ -17,8 +18,8 @@ function startDigests(opts: DigestOptions & { engine: FocusEngine }): () => Prom
   return () => outputs.stop();
 }
 
-function setUp(clickable = false, response = '') {
-  const h = harness('2026-11-23T08:00:00Z', { batchTimes: ['10:00'], breakthrough: { vipSenders: ['boss'] } });
+function setUp(clickable = false, response = '', breakthrough: SettingsInput['breakthrough'] = {}) {
+  const h = harness('2026-11-23T08:00:00Z', { batchTimes: ['10:00'], breakthrough: { vipSenders: ['boss'], ...breakthrough } });
   const sent: Record<string, unknown>[] = [];
   const clicks: string[] = [];
   const stop = startDigests({
@@ -43,11 +44,33 @@ describe('shell sources', () => {
 });
 
 describe('digest text', () => {
-  it('counts by app or source, biggest first, never more than three names', () => {
-    const items = [...Array(5).fill({ source: 'desktop', app: 'Slack' }), ...Array(4).fill({ source: 'mail' }), ...Array(3).fill({ source: 'CI' })];
-    expect(digestText(items)).toBe('12 held: 5 Slack, 4 mail, 3 CI');
-    expect(digestText([...items, { source: 'jira' }, { source: 'zoom' }])).toBe('14 held: 5 Slack, 4 mail, 5 other');
-    expect(digestText([{ source: 'ci' }], 'sv')).toBe('1 väntade: 1 ci');
+  const item = (id: number, extra: Partial<DigestItem> = {}): DigestItem => ({ id: `i${id}`, source: 'slack', batchId: 'b1', ...extra });
+
+  it('shows a batch as entries: 5 of one thread and 4 from one sender are two entries with counts', () => {
+    const thread = Array.from({ length: 5 }, (_, i) => item(i, { thread: 'deploy-42', sender: ['Anna', 'Bo'][i % 2] }));
+    const anna = Array.from({ length: 4 }, (_, i) => item(10 + i, { source: 'mail', sender: i === 0 ? 'anna@example.com' : 'Anna@Example.com' }));
+    expect(digestText([...anna.slice(0, 2), ...thread, ...anna.slice(2)])).toBe('9 held in 2 conversations\nslack · 5 messages\nmail · anna@example.com · 4 messages');
+    expect(digestText([...thread, ...anna], 'sv')).toBe('9 väntade i 2 konversationer\nslack · 5 meddelanden\nmail · anna@example.com · 4 meddelanden');
+  });
+
+  it('names a thread by its sender when all of it has one, a desktop item by its app, never a thread key', () => {
+    const items = [item(1, { thread: 'secret subject', sender: 'Anna' }), item(2, { thread: 'secret subject', sender: 'anna' }), item(3, { source: 'desktop', app: 'Signal', sender: 'Bo' })];
+    const text = digestText(items);
+    expect(text).toBe('3 held in 2 conversations\nslack · Anna · 2 messages\nSignal · Bo · 1 message');
+    expect(text).not.toContain('secret');
+    expect(digestText([item(1, { sender: 'Anna' }), item(2, { sender: 'Anna' })])).toBe('2 held in 1 conversation\nslack · Anna · 2 messages');
+  });
+
+  it('folds lone items without a sender per app or source, and says only the count when nothing was grouped', () => {
+    const items = [...Array.from({ length: 5 }, (_, i) => item(i, { source: 'desktop', app: 'Slack' })), ...Array.from({ length: 4 }, (_, i) => item(10 + i, { source: 'mail' })), ...Array.from({ length: 3 }, (_, i) => item(20 + i, { source: 'CI' }))];
+    expect(digestText(items)).toBe('12 held\nSlack · 5 messages\nmail · 4 messages\nCI · 3 messages');
+    expect(digestText([item(1, { source: 'ci' })], 'sv')).toBe('1 väntade\nci · 1 meddelande');
+  });
+
+  it('shows at most four lines, the rest summed', () => {
+    const items = ['a', 'b', 'c', 'd', 'e'].flatMap((sender, s) => Array.from({ length: 5 - s }, (_, i) => item(s * 10 + i, { sender })));
+    expect(digestText(items)).toBe('15 held in 5 conversations\nslack · a · 5 messages\nslack · b · 4 messages\nslack · c · 3 messages\n+ 3 more messages');
+    expect(digestText(items, 'sv').split('\n').at(-1)).toBe('+ 3 meddelanden till');
   });
 });
 
@@ -60,10 +83,23 @@ describe('digests', () => {
     expect(t.sent).toEqual([]);
     t.clock.advanceTo('2026-11-23T09:00:00Z');
     expect(t.sent).toEqual([
-      { appID: 'org.lull.app', 'app-name': 'Lull', hint: DIGEST_HINT, sound: false, wait: false, icon: '/opt/lull/icon.png', title: 'Lull', message: '12 held: 5 Slack, 4 mail, 3 CI', urgency: 'low' },
+      { appID: 'org.lull.app', 'app-name': 'Lull', hint: DIGEST_HINT, sound: false, wait: false, icon: '/opt/lull/icon.png', title: 'Lull', message: '12 held\nSlack · 5 messages\nmail · 4 messages\nCI · 3 messages', urgency: 'low' },
     ]);
     expect(DIGEST_HINT).toBe('string:x-lull:digest');
     expect(t.clicks).toEqual([]);
+  });
+
+  it('a batch of 5 in one thread and 4 from one sender in the same source is two entries; what was resolved is not mentioned', async () => {
+    // Repeat escalation off: four lines from Anna in a minute must not break through here.
+    const t = setUp(false, '', { repeatEscalation: { attempts: 0, minutes: 30 } });
+    t.engine.startFocus({ minutes: 240 });
+    for (let i = 0; i < 5; i++) await t.post(`build ${i}`, { source: 'slack', thread: 'release-train', sender: `bot${i}` });
+    for (let i = 0; i < 4; i++) await t.post(`lunch? ${i}`, { source: 'slack', sender: 'Anna' });
+    const gone = await t.post('code 123456', { source: 'sms', sender: 'Bank' });
+    t.engine.withdraw({ id: gone.item.id });
+    t.clock.advanceTo('2026-11-23T09:00:00Z');
+    expect(t.sent.map((s) => s.message)).toEqual(['9 held in 2 conversations\nslack · 5 messages\nslack · Anna · 4 messages']);
+    expect(JSON.stringify(t.sent)).not.toMatch(/build|lunch|Bank|code|release-train/);
   });
 
   it('shows items that pass at once unless the desktop bus shows them itself', async () => {

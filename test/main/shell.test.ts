@@ -117,7 +117,7 @@ describe('the Electron shell', () => {
 
     expect(stub.electron.state.windows).toHaveLength(0);
     expect((await invoke(stub, 'focus:stop')).value).toEqual({ released: 1 });
-    expect(notices[1]).toMatchObject({ title: 'Lull', message: '1 held: 1 ci', 'app-name': 'Lull', hint: 'string:x-lull:digest', sound: false });
+    expect(notices[1]).toMatchObject({ title: 'Lull', message: '1 held\nci · Anna · 1 message', 'app-name': 'Lull', hint: 'string:x-lull:digest', sound: false });
     const review = stub.electron.state.windows[0];
     expect(review?.urls).toEqual(['lull://app/review.html']);
     await vi.waitFor(() => expect(review?.webContents.sent.map((s) => s.channel)).toContain('state:changed'));

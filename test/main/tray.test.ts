@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { createTray } from '../../main/app/tray.ts';
-import { tooltip, type TrayWords } from '../../main/app/trayText.ts';
+import { reviewLine, tooltip, type TrayWords } from '../../main/app/trayText.ts';
 import { languageFor as trayLanguage } from '../../main/core/settings.ts';
 import { harness } from '../support/engineHarness.ts';
 import { FakeTray, menuItem, type FakeMenu } from '../support/electronStub.ts';
@@ -67,6 +67,51 @@ describe('tray', () => {
     t.click('End focus now');
     await flush();
     expect(t.tray.image).toBe(icons.idle);
+  });
+
+  it('counts what waits for review as entries after a block ("9 to review in 2 conversations"); during a block only "held"', async () => {
+    const t = setUp();
+    t.engine.setSettings({ ...t.engine.getSettings(), breakthrough: { ...t.engine.getSettings().breakthrough, repeatEscalation: { attempts: 0, minutes: 30 } } });
+    t.click('25 minutes');
+    for (let i = 0; i < 5; i++) await t.post(`build ${i}`, { source: 'ci', thread: 'main' });
+    for (let i = 0; i < 4; i++) await t.post(`lunch? ${i}`, { source: 'slack', sender: 'Anna' });
+    await flush();
+    expect(t.tray.toolTip).toBe('Lull — Focusing until 09:25 (25 min left) · 9 held\nNext batch at 12:00 (in 3 h)');
+    t.click('Release held now');
+    await flush();
+    // Released inside the block: what waits for review is not pulled into view until the block ends.
+    expect(t.tray.toolTip).toBe('Lull — Focusing until 09:25 (25 min left)\nNext batch at 12:00 (in 3 h)');
+    await t.post('one more', { source: 'slack', sender: 'Bo' });
+    t.click('End focus now');
+    await flush();
+    expect(t.tray.toolTip).toBe('Lull — Not focusing · 10 to review in 3 conversations\nNext batch at 12:00 (in 3 h)');
+    expect(menuItem(t.tray.menu, /to review/)?.label).toBe('Not focusing · 10 to review in 3 conversations');
+    expect(JSON.stringify([t.tray.toolTip, t.tray.menu])).not.toMatch(/build|lunch|Anna|Bo\b|main/);
+
+    // Handling a whole entry takes it off; what is left reads as plain counts once nothing is grouped.
+    for (const item of t.engine.listItems({ status: ['released'], limit: 50 }).items.filter((i) => i.source === 'ci')) t.engine.done(item.id);
+    await flush();
+    expect(t.tray.toolTip).toContain('Not focusing · 5 to review in 2 conversations');
+    for (const item of t.engine.listItems({ status: ['released'], limit: 50 }).items.filter((i) => i.sender === 'Anna').slice(0, 3)) t.engine.dismiss(item.id);
+    await flush();
+    expect(t.tray.toolTip).toContain('Not focusing · 2 to review\n');
+
+    // A tray opened later counts what waits from the store, in the user's language.
+    t.control.dispose();
+    const tray = new FakeTray(icons.idle);
+    const actions = { startFocus: () => {}, endFocus: () => {}, releaseNow: () => {}, skipToday: () => {}, openDashboard: () => {}, quit: () => {} };
+    const again = createTray({ tray, icons, buildMenu: (template: MenuItemConstructorOptions[]): FakeMenu => ({ template }), engine: t.engine, clock: t.clock, words: () => ({ language: 'sv', locale: 'sv-SE', timeZone: 'Europe/Stockholm' }), showsTitle: false, actions });
+    expect(tray.toolTip).toBe('Lull — Inte i fokus · 2 att gå igenom\nNästa omgång 12:00 (om 3 tim)');
+    again.dispose();
+  });
+
+  it('says review counts in Swedish with plural forms', () => {
+    const words = { language: 'sv' as const, locale: 'sv-SE', timeZone: 'Europe/Stockholm' };
+    expect(reviewLine({ items: 9, conversations: 2 }, words)).toBe('9 att gå igenom i 2 konversationer');
+    expect(reviewLine({ items: 5, conversations: 1 }, words)).toBe('5 att gå igenom i 1 konversation');
+    expect(reviewLine({ items: 5, conversations: 1 }, { ...words, language: 'en' })).toBe('5 to review in 1 conversation');
+    expect(reviewLine({ items: 1, conversations: 1 }, { ...words, language: 'en' })).toBe('1 to review');
+    expect(reviewLine({ items: 0, conversations: 0 }, words)).toBe('');
   });
 
   it('keeps "time left" true once a minute during a block, by the clock and not by polling the engine', async () => {

@@ -1,5 +1,6 @@
-// The Linux desktop bus as a door (PRODUCT.md §3.3): every Notify call on the session bus becomes
-// an item for the engine. Without a bus it says so in its health and the rest of Lull carries
+// The Linux desktop bus as a door (PRODUCT.md §3.6): every Notify call on the session bus becomes
+// an item for the engine, an update of a notification joins its thread, and a notification its
+// app closes while it is held is withdrawn. Without a bus it says so in its health and the rest of Lull carries
 // on; when the bus comes back, so does it. Holding the user's daemon during a block is an output
 // (delivery/desktop), not this door's job.
 import { superviseBus } from '../../system/dbus/supervisor.ts';
@@ -17,7 +18,8 @@ export interface DesktopBusOptions {
 }
 
 export interface RunningDesktopBus extends RunningSource {
-  diagnostics(): { intake: IntakeStats; malformed: number };
+  /** `repeats`: updates that said again what they replaced; `closed`: notifications their app closed. */
+  diagnostics(): { intake: IntakeStats; malformed: number; repeats: number; closed: number };
   /** Resolves once what was captured so far is committed. */
   settled(): Promise<void>;
 }
@@ -31,12 +33,12 @@ export function createDesktopBus(options: DesktopBusOptions = {}) {
       let stopped = false;
       const health = () => describeCapture({ stopped, bus: supervisor.state(), dropped: capture.stats().dropped });
       const publish = (): void => ctx.healthChanged(health());
-      const capture = startCapture({ ingest: ctx.ingest, log: ctx.log, onLost: publish, intake: options.intake });
+      const capture = startCapture({ ingest: ctx.ingest, withdraw: ctx.withdraw, log: ctx.log, onLost: publish, intake: options.intake });
       const supervisor = superviseBus<BusMonitor>({
         env: ctx.env,
         clock: ctx.clock,
         retry: options.retry,
-        open: (address) => startMonitor(address, capture.onNotify),
+        open: (address) => startMonitor(address, capture.session()),
         onState: publish,
       });
       const offSettings = ctx.settings.onChange((on) => void supervisor.setWanted(on));
@@ -45,8 +47,8 @@ export function createDesktopBus(options: DesktopBusOptions = {}) {
       const running: RunningDesktopBus = {
         health,
         diagnostics: () => {
-          const { malformed, ...intake } = capture.stats();
-          return { intake, malformed };
+          const { malformed, repeats, closed, ...intake } = capture.stats();
+          return { intake, malformed, repeats, closed };
         },
         settled: () => capture.drained(),
         async stop() {

@@ -21,10 +21,12 @@ export interface IntakeStats {
   peakQueued: number;
 }
 
+type Settled = (id: string | null) => void;
+
 const sizeOf = (item: IncomingItem): number => item.title.length + (item.body?.length ?? 0) + 256;
 
 export class Intake {
-  private readonly queue: ({ item: IncomingItem; size: number } | undefined)[] = [];
+  private readonly queue: ({ item: IncomingItem; size: number; settled: Settled | undefined } | undefined)[] = [];
   private head = 0;
   private queuedChars = 0;
   private inFlight = 0;
@@ -36,15 +38,18 @@ export class Intake {
     this.opts = { maxInFlight: 256, maxQueued: 20_000, maxQueuedChars: 64 * 1024 * 1024, ...opts };
   }
 
-  /** Takes an item in; false when the flood limits were reached and it is lost. */
-  push(item: IncomingItem): boolean {
+  /**
+   * Takes an item in; false when the flood limits were reached and it is lost. `settled` hears
+   * the id it was committed under (a duplicate's: the first item's), or null when it failed.
+   */
+  push(item: IncomingItem, settled?: Settled): boolean {
     const size = sizeOf(item);
     const queued = this.queue.length - this.head;
     if (this.inFlight >= this.opts.maxInFlight && (queued >= this.opts.maxQueued || this.queuedChars + size > this.opts.maxQueuedChars)) {
       this.counts.dropped++;
       return false;
     }
-    this.queue.push({ item, size });
+    this.queue.push({ item, size, settled });
     this.queuedChars += size;
     this.counts.peakQueued = Math.max(this.counts.peakQueued, queued + 1);
     this.pump();
@@ -69,12 +74,14 @@ export class Intake {
       this.queuedChars -= next.size;
       this.inFlight++;
       this.opts.ingest(next.item).then(
-        () => {
+        (result) => {
           this.counts.recorded++;
+          next.settled?.(result.item.id);
         },
         (error: unknown) => {
           this.counts.failed++;
           this.opts.onFailed?.(error);
+          next.settled?.(null);
         },
       ).finally(() => {
         this.inFlight--;

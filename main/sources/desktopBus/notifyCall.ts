@@ -1,11 +1,11 @@
-// One Notify call, as the Desktop Notifications spec defines its arguments, validated where it
-// enters Lull and turned into an item for the engine. Nothing is invented: a sender is taken only
-// from a hint that names one.
+// The calls of the Desktop Notifications spec as they enter Lull, validated: a Notify call turned
+// into an item for the engine (nothing is invented: a sender is taken only from a hint that names
+// one), Notify's reply (the id the daemon gave) and CloseNotification's id.
 import { z } from 'zod';
 import type { IncomingItem, Priority } from '../../core/types.ts';
 import { DESKTOP_SOURCE, LULL_HINT } from '../../core/vocabulary.ts';
 import { bounded, firstLink, plainText } from '../../system/markup.ts';
-import type { NotifyCall } from './monitor.ts';
+import type { BusCall, DaemonReply } from './monitor.ts';
 
 export const NOTIFY_SIGNATURE = 'susssasa{sv}i';
 
@@ -28,6 +28,8 @@ const URGENCY: readonly Priority[] = ['low', 'normal', 'urgent'];
 export interface CapturedNotification {
   /** Its icon rides along in memory (IncomingItem.icon), for Lull to show it again as a breakthrough. */
   item: IncomingItem;
+  /** The daemon's id of the notification this one updates; 0 for a new one (chains.ts makes the thread). */
+  replacesId: number;
 }
 
 export type Decoded = { kind: 'item'; captured: CapturedNotification } | { kind: 'own' } | { kind: 'malformed'; reason: string };
@@ -54,7 +56,7 @@ function actionTags(actions: readonly string[]): string[] {
 
 const optional = (s: string): string | undefined => (s === '' ? undefined : s);
 
-export function decodeNotify(call: NotifyCall): Decoded {
+export function decodeNotify(call: BusCall): Decoded {
   if (call.signature !== NOTIFY_SIGNATURE) return { kind: 'malformed', reason: `signature ${bounded(call.signature, 64)} is not ${NOTIFY_SIGNATURE}` };
   const parsed = notifyArgs.safeParse(call.body);
   if (!parsed.success) return { kind: 'malformed', reason: 'arguments do not match the Notify call' };
@@ -74,9 +76,23 @@ export function decodeNotify(call: NotifyCall): Decoded {
     app,
     category,
     tags: tags.length ? tags : undefined,
-    // An update of a notification this sender showed before: one item, not one per update.
-    dedupeKey: replacesId > 0 && call.sender ? bounded(`desktop:${call.sender}:${replacesId}`, 128) : undefined,
     icon: optional(bounded(icon, 1024)),
   };
-  return { kind: 'item', captured: { item } };
+  return { kind: 'item', captured: { item, replacesId } };
+}
+
+const notificationId = z.tuple([z.number().int().positive()]);
+
+/** The id in Notify's reply (signature `u`), or null for any other reply the daemon sends. */
+export function decodeReplyId(reply: DaemonReply): number | null {
+  if (reply.signature !== 'u') return null;
+  const parsed = notificationId.safeParse(reply.body);
+  return parsed.success ? parsed.data[0] : null;
+}
+
+/** The id a CloseNotification call closes, or null when the call is malformed (the daemon refuses it too). */
+export function decodeCloseId(call: BusCall): number | null {
+  if (call.signature !== 'u') return null;
+  const parsed = notificationId.safeParse(call.body);
+  return parsed.success ? parsed.data[0] : null;
 }

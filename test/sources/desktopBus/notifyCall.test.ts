@@ -4,7 +4,7 @@ import dbus from 'dbus-next';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bounded, firstLink, plainText } from '../../../main/system/markup.ts';
-import { decodeNotify, NOTIFY_SIGNATURE } from '../../../main/sources/desktopBus/notifyCall.ts';
+import { decodeCloseId, decodeNotify, decodeReplyId, NOTIFY_SIGNATURE } from '../../../main/sources/desktopBus/notifyCall.ts';
 
 const v = (signature: string, value: unknown) => new dbus.Variant(signature, value);
 const call = (over: Partial<{ app: string; replaces: number; icon: string; summary: string; body: string; actions: string[]; hints: Record<string, unknown> }> = {}) => ({
@@ -24,7 +24,8 @@ describe('Notify call → item', () => {
     expect(d).toEqual({
       kind: 'item',
       captured: {
-        item: { source: 'desktop', title: 'Hi', body: 'see this', sender: undefined, url: 'https://x.example/a?b=1&c=2', priority: 'low', app: 'Slack', category: 'email.arrived', tags: undefined, dedupeKey: undefined, icon: 'slack' },
+        item: { source: 'desktop', title: 'Hi', body: 'see this', sender: undefined, url: 'https://x.example/a?b=1&c=2', priority: 'low', app: 'Slack', category: 'email.arrived', tags: undefined, icon: 'slack' },
+        replacesId: 0,
       },
     });
   });
@@ -48,9 +49,20 @@ describe('Notify call → item', () => {
     expect(tags).toHaveLength(16);
   });
 
-  it("an update (replaces_id) of this sender's notification is one item: a dedupe key per sender and id", () => {
-    expect(itemOf(call({ replaces: 7 })).dedupeKey).toBe('desktop::1.42:7');
-    expect(itemOf(call({ replaces: 0 })).dedupeKey).toBeUndefined();
+  it('an update (replaces_id) is an item of its own, with no dedupe key: the chain makes it a thread (chains.ts)', () => {
+    const d = decodeNotify(call({ replaces: 7 }));
+    expect(d.kind === 'item' && d.captured.replacesId).toBe(7);
+    expect(itemOf(call({ replaces: 7 })).dedupeKey).toBeUndefined();
+    expect(itemOf(call({ replaces: 0 })).thread).toBeUndefined();
+  });
+
+  it("reads the id in Notify's reply and in CloseNotification, and nothing else", () => {
+    expect(decodeReplyId({ destination: ':1.42', replySerial: 9, signature: 'u', body: [12] })).toBe(12);
+    expect(decodeReplyId({ destination: ':1.42', replySerial: 9, signature: 'ssss', body: ['dunst', 'knopwob', '1.9.0', '1.2'] })).toBeNull();
+    expect(decodeReplyId({ destination: ':1.42', replySerial: 9, signature: 'u', body: [0] })).toBeNull();
+    expect(decodeCloseId({ sender: ':1.42', signature: 'u', body: [12] })).toBe(12);
+    expect(decodeCloseId({ sender: ':1.42', signature: 's', body: ['12'] })).toBeNull();
+    expect(decodeCloseId({ sender: ':1.42', signature: 'u', body: [] })).toBeNull();
   });
 
   it("ignores Lull's own notifications (any x-lull hint) and refuses calls that are not the spec's", () => {

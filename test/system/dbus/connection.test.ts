@@ -63,7 +63,7 @@ describe('session bus connection', () => {
     process.on('uncaughtException', onUncaught);
     try {
       const calls: unknown[] = [];
-      const monitor = await startMonitor(bus.address, (c) => calls.push(c));
+      const monitor = await startMonitor(bus.address, { notify: (c) => calls.push(c), close: (c) => calls.push(c), reply: (r) => calls.push(r) });
       expect(await monitor.ended).toMatch(/could not be read|closed the connection/);
       expect(calls).toEqual([]);
       expect(uncaught).toEqual([]);
@@ -88,7 +88,7 @@ describe('session bus connection', () => {
     try {
       const printed = await new Promise<string>((resolve) => daemon.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())));
       expect(printed).toMatch(/^unix:abstract=/);
-      const monitor = await startMonitor(sessionBusAddress({ DBUS_SESSION_BUS_ADDRESS: printed })!, () => {});
+      const monitor = await startMonitor(sessionBusAddress({ DBUS_SESSION_BUS_ADDRESS: printed })!, { notify: () => {}, close: () => {}, reply: () => {} });
       monitor.close();
       expect(await monitor.ended).toBe('closed');
     } finally {
