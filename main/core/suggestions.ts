@@ -160,3 +160,22 @@ export function suggestChanges({ items, settings, language }: SuggestInput): Sug
   }
   return out;
 }
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The patch that puts back what `patch` changes: at each key it touches, the value `before` had.
+ * Objects are followed (they merge), lists and values are taken whole (they replace), so undoing
+ * a suggestion changes nothing the suggestion did not.
+ */
+export function reversePatch(patch: SettingsPatch, before: Settings): SettingsPatch {
+  const back = (p: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> =>
+    Object.fromEntries(Object.entries(p).map(([k, v]) => [k, isObject(v) && isObject(b[k]) ? back(v, b[k]) : b[k]]));
+  return back(patch, before) as SettingsPatch;
+}
+
+/** The settings a patch replaces, as paths ("breakthrough.vipSenders"). */
+export function patchedPaths(patch: SettingsPatch): string[] {
+  const walk = (p: Record<string, unknown>, at: string): string[] => Object.entries(p).flatMap(([k, v]) => (isObject(v) ? walk(v, `${at}${k}.`) : [`${at}${k}`]));
+  return walk(patch, '');
+}

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { reportLanguage } from '../../main/core/queries.ts';
 import { applySettingsPatch, settingsSchema, type SettingsInput } from '../../main/core/settings.ts';
-import { breakthroughVerdicts, suggestChanges } from '../../main/core/suggestions.ts';
+import { breakthroughVerdicts, patchedPaths, reversePatch, suggestChanges } from '../../main/core/suggestions.ts';
 import type { BreakthroughRule, Item, Verdict } from '../../main/core/types.ts';
 import { harness } from '../support/engineHarness.ts';
 
@@ -177,5 +177,18 @@ describe('in the weekly report', () => {
     expect(r.breakthroughs.find((b) => b.rule === 'vip')).toEqual({ rule: 'vip', count: 5, urgent: 1, notUrgent: 3, unjudged: 1 });
     expect(r.breakthroughsByRule.vip).toBe(5);
     expect(r.suggestions).toEqual([{ id: 'vip:anna', text: 'VIP Anna: 3 of 3 not urgent — remove?', patch: { breakthrough: { vipSenders: ['Bo'] } } }]);
+  });
+});
+
+describe('undoing a suggestion', () => {
+  it('patches back exactly the previous values of the keys the patch touched, and names them', () => {
+    const before = settingsWith({ vipSenders: ['Anna', 'Bo'], keywords: ['x'], repeatEscalation: { attempts: 3, minutes: 45 } });
+    const patch = { breakthrough: { vipSenders: ['Bo'], repeatEscalation: { attempts: 4 } } };
+    const undo = reversePatch(patch, before);
+    expect(undo).toEqual({ breakthrough: { vipSenders: ['Anna', 'Bo'], repeatEscalation: { attempts: 3 } } });
+    expect(patchedPaths(patch)).toEqual(['breakthrough.vipSenders', 'breakthrough.repeatEscalation.attempts']);
+    const applied = applySettingsPatch(before, patch);
+    const restored = applied.success ? applySettingsPatch(applied.data, undo) : applied;
+    expect(restored.success && restored.data).toEqual(before);
   });
 });
