@@ -241,7 +241,6 @@ const windows = {
       heatHint_one: '{{count}} arrival in all; darker cells had more.',
       heatHint_other: '{{count}} arrivals in all; darker cells had more.',
       sources: 'Top sources',
-      rules: 'Breakthroughs by rule',
     },
     // "Was it urgent?": the verdicts per rule and the suggestions made from them.
     verdicts: {

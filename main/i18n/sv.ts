@@ -242,7 +242,6 @@ const windows: Strings['windows'] = {
       heatHint_one: '{{count}} avisering totalt; mörkare rutor hade fler.',
       heatHint_other: '{{count}} aviseringar totalt; mörkare rutor hade fler.',
       sources: 'Flest från källa',
-      rules: 'Genombrott per regel',
     },
     verdicts: {
       title: 'Genombrott – var det brådskande?',

@@ -2,7 +2,10 @@
 // the changes suggested from them — one of each kind, the threshold, and nothing for a part of the
 // protocol the settings no longer have.
 import { describe, expect, it } from 'vitest';
+import { reportDocument } from '../../main/app/reportDocument.ts';
+import { presentReport } from '../../main/core/present.ts';
 import { reportLanguage } from '../../main/core/queries.ts';
+import { weeklyReportCsv } from '../../main/core/reportCsv.ts';
 import { applySettingsPatch, settingsSchema, type SettingsInput } from '../../main/core/settings.ts';
 import { breakthroughVerdicts, patchedPaths, reversePatch, suggestChanges } from '../../main/core/suggestions.ts';
 import type { BreakthroughRule, Item, Verdict } from '../../main/core/types.ts';
@@ -177,6 +180,12 @@ describe('in the weekly report', () => {
     expect(r.breakthroughs.find((b) => b.rule === 'vip')).toEqual({ rule: 'vip', count: 5, urgent: 1, notUrgent: 3, unjudged: 1 });
     expect(r.breakthroughsByRule.vip).toBe(5);
     expect(r.suggestions).toEqual([{ id: 'vip:anna', text: 'VIP Anna: 3 of 3 not urgent — remove?', patch: { breakthrough: { vipSenders: ['Bo'] } } }]);
+    // The CSV carries the verdicts beside each rule's count; the printable report, the table.
+    const csv = weeklyReportCsv(r).split('\r\n');
+    expect(csv).toEqual(expect.arrayContaining(['breakthrough-rule,vip,items,5', 'breakthrough-rule,vip,urgent,1', 'breakthrough-rule,vip,notUrgent,3', 'breakthrough-rule,vip,unjudged,1']));
+    const html = reportDocument(presentReport(r));
+    expect(html).toContain('<tr><th>Rule</th><th>Broke through</th><th>Urgent</th><th>Not urgent</th><th>Not judged</th></tr>');
+    expect(html).toContain('<tr><th>VIP sender</th><td class="n">5</td><td class="n">1</td><td class="n">3</td><td class="n">1</td></tr>');
   });
 });
 
