@@ -103,7 +103,9 @@ function sourceCandidates(items: readonly Item[], rules: Rules): Candidate[] {
   const bySource = new Map<string, Item[]>();
   for (const item of judgedBy('urgent', items)) {
     if (namedIn(rules.neverBreaksThrough, item.source)) continue;
-    bySource.set(item.source, [...(bySource.get(item.source) ?? []), item]);
+    const list = bySource.get(item.source);
+    if (list) list.push(item);
+    else bySource.set(item.source, [item]);
   }
   return [...bySource].sort(([a], [b]) => a.localeCompare(b)).map(([name, list]) => ({ kind: 'source', name, items: list, patch: { breakthrough: { neverBreaksThrough: [...rules.neverBreaksThrough, name] } } }));
 }
@@ -116,19 +118,24 @@ function sourceCandidates(items: readonly Item[], rules: Rules): Candidate[] {
  */
 function repeatCandidate(items: readonly Item[], rules: Rules): Candidate[] {
   const { attempts, minutes } = rules.repeatEscalation;
-  if (attempts === 0) return [];
+  const repeats = judgedBy('repeat', items);
+  if (attempts === 0 || repeats.length === 0) return [];
   const windowMs = minutes * 60_000;
+  // Only the judged repeats' senders matter: a flood from anyone else is not looked at twice.
+  const senders = new Set(repeats.map((i) => i.sender?.toLocaleLowerCase()));
   const bySender = new Map<string, number[]>();
   for (const item of items) {
-    if (!item.sender) continue;
-    const key = item.sender.toLocaleLowerCase();
-    bySender.set(key, [...(bySender.get(key) ?? []), item.receivedAt]);
+    const key = item.sender?.toLocaleLowerCase();
+    if (key === undefined || !senders.has(key)) continue;
+    const list = bySender.get(key);
+    if (list) list.push(item.receivedAt);
+    else bySender.set(key, [item.receivedAt]);
   }
   const attemptOf = (item: Item): number => {
     const times = (bySender.get(item.sender?.toLocaleLowerCase() ?? '') ?? []).filter((t) => t > item.receivedAt - windowMs && t <= item.receivedAt).sort((a, b) => a - b);
     return times.filter((t, i) => i === 0 || t - (times[i - 1] ?? t) > MOMENT_GAP_MS).length;
   };
-  const still = judgedBy('repeat', items).filter((i) => attemptOf(i) >= attempts);
+  const still = repeats.filter((i) => attemptOf(i) >= attempts);
   const next = attempts + 1;
   return [{ kind: 'repeat', name: '', items: still, attempts: next, patch: { breakthrough: { repeatEscalation: { attempts: next } } } }];
 }
