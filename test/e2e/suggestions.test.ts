@@ -48,7 +48,7 @@ afterAll(async () => {
 });
 
 describe('breakthroughs — was it urgent? in a real browser', () => {
-  it('shows the per-rule table and the suggestion; Apply changes the settings, Undo puts them back', async () => {
+  it('shows the per-rule table and the suggestion; Apply changes the settings and offers Undo', async () => {
     const errors = watchErrors(page);
     const report = (await host.api<WeeklyReportDto>('GET', '/v1/report/weekly')).body;
     expect(report.suggestions.map((s) => s.id)).toEqual(['vip:anna']);
@@ -70,7 +70,14 @@ describe('breakthroughs — was it urgent? in a real browser', () => {
     await region.scrollIntoViewIfNeeded();
     await screenshot(page, '30-suggestion-applied');
     expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 
+  it('Undo, from the keyboard, puts back exactly the list the suggestion replaced', async () => {
+    const errors = watchErrors(page);
+    const region = page.getByRole('region', { name: 'Breakthroughs — was it urgent?' });
+    const row = region.getByRole('listitem').filter({ hasText: 'VIP Anna: 4 of 5 not urgent — remove?' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Undo');
     await page.keyboard.press('Enter');
     await row.getByRole('button', { name: 'Apply' }).waitFor();
     expect(await vips()).toEqual(['Anna', 'Bo']);
