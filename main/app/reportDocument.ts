@@ -34,7 +34,11 @@ export function reportDocument(report: WeeklyReportDto, words: ReportWords = { l
   const units = terseUnits(words.language);
   const unit = (key: (typeof SUMMARY)[number]): string => (key.endsWith('Hours') ? ` ${units.hour}` : key.endsWith('Minutes') || key === 'refocusMinutesSaved' ? ` ${units.minute}` : '');
   const summary = rows(SUMMARY.map((key) => [t(`metric.${key}`), num(report[key], unit(key)), change(report.change[key])] as const));
-  const rules = rows(Object.entries(report.breakthroughsByRule).map(([rule, n]) => [ruleName(`rule.${rule}`), num(n)] as const));
+  // Each rule's breakthroughs with their "was it urgent?" verdicts.
+  const verdictHead = `<tr>${(['rule', 'count', 'urgent', 'notUrgent', 'unjudged'] as const).map((k) => `<th>${escape(t(`verdicts.${k}`))}</th>`).join('')}</tr>`;
+  const rules =
+    verdictHead +
+    report.breakthroughs.map((v) => `<tr><th>${escape(ruleName(`rule.${v.rule}`))}</th>${[v.count, v.urgent, v.notUrgent, v.unjudged].map((n) => `<td class="n">${num(n)}</td>`).join('')}</tr>`).join('');
   const top = (list: readonly { name: string; count: number }[]): string => (list.length ? rows(list.map((e) => [e.name, num(e.count)] as const)) : `<tr><td>${escape(t('none'))}</td></tr>`);
   const peak = Math.max(1, ...report.heatmap.flat());
   const heat = report.heatmap

@@ -1,9 +1,10 @@
 // The engine's read side: one item, a page of items, the weekly report, today's numbers and the
 // week grid. Nothing here changes state; held items are read from the hold, the rest from the store.
+import type { Language } from '../i18n/index.ts';
 import type { Clock, EngineStore, ItemPage, ItemQuery } from './ports.ts';
 import { weeklyReport, type WeeklyReport } from './report.ts';
 import { batchBoundaries, isIsoWeek, isoWeekDays, isoWeekOf, localDateOf, occurrences, type Occurrence } from './schedule.ts';
-import type { Settings } from './settings.ts';
+import { languageFor, type Settings } from './settings.ts';
 import { dayStats, type DayStats } from './stats.ts';
 import { LullError, type FocusBlock, type Item } from './types.ts';
 
@@ -26,6 +27,13 @@ export interface QueriesOptions {
   /** The block running now, which the week grid shows before it is over. */
   activeBlock: () => FocusBlock | null;
 }
+
+/**
+ * The language of the report's words (its suggestions): the setting, and for "system" the
+ * process's own locale, which Node takes from LC_ALL / LC_MESSAGES / LANG (as the host's digests
+ * and the CLI do) and Electron from the system's language (as the app's tray does).
+ */
+export const reportLanguage = (setting: Settings['language'], locale = new Intl.DateTimeFormat().resolvedOptions().locale): Language => languageFor(setting, locale);
 
 export function createQueries({ clock, store, settings, held, activeBlock }: QueriesOptions) {
   /** This week by default; a malformed week is refused. */
@@ -50,10 +58,11 @@ export function createQueries({ clock, store, settings, held, activeBlock }: Que
     /** The report of an ISO week (default: this one) with the week before it. */
     weeklyReport(week?: string): WeeklyReport {
       const now = clock.now();
-      const { timeZone, refocusMinutes, schedule } = settings();
+      const s = settings();
+      const { timeZone, refocusMinutes, schedule } = s;
       const which = weekOrThis(week, now, timeZone);
       const load = (from: number, to: number) => ({ items: store.itemsBetween(from, to), blocks: store.blocksBetween(from, to) });
-      return weeklyReport({ week: which, timeZone, refocusMinutes, schedule, now, load });
+      return weeklyReport({ week: which, timeZone, refocusMinutes, schedule, now, load, settings: s, language: reportLanguage(s.language) });
     },
 
     /** Today's numbers for the dashboard (local day in the configured time zone). */

@@ -1,7 +1,10 @@
 // The weekly interruption report (PRODUCT.md §1.4) as data, per ISO week, with the previous
 // week beside it. Planned focus is the weekly schedule's occurrences plus ad hoc blocks as asked.
+import type { Language } from '../i18n/index.ts';
 import { isoWeekDays, occurrences, previousIsoWeek, type WeeklyRule } from './schedule.ts';
+import type { Settings } from './settings.ts';
 import { blockMinutes, breakthroughsByRule, countByDisposition, countMoments, holdMinutes, median, MOMENT_GAP_MS, refocusMinutesSaved } from './stats.ts';
+import { breakthroughVerdicts, suggestChanges, type RuleVerdicts, type Suggestion } from './suggestions.ts';
 import type { BreakthroughRule, Disposition, FocusBlock, Item } from './types.ts';
 
 const HOUR = 3_600_000;
@@ -20,6 +23,10 @@ export interface ReportInput {
   now: number;
   /** Loads items and blocks with a start in [from, to). */
   load(from: number, to: number): WeekData;
+  /** The settings now, which the suggestions change (what no longer applies is not suggested). */
+  settings: Settings;
+  /** The language of the suggestions' text. */
+  language: Language;
 }
 
 /** Besides these, the counts of each disposition (held, delivered, breakthrough). */
@@ -42,6 +49,10 @@ export interface WeeklyReport extends WeekSummary {
   timeZone: string;
   days: ({ date: string; plannedHours: number; keptHours: number } & Record<Disposition, number>)[];
   breakthroughsByRule: Record<BreakthroughRule, number>;
+  /** "Was it urgent?": each rule's breakthroughs with their verdicts, one row per rule. */
+  breakthroughs: RuleVerdicts[];
+  /** Changes to the urgent protocol that the verdicts suggest, each a settings patch. */
+  suggestions: Suggestion[];
   topSources: { name: string; count: number }[];
   topSenders: { name: string; count: number }[];
   /** heatmap[weekday 0 = Monday][hour 0–23]: arrivals. */
@@ -157,6 +168,8 @@ export function weeklyReport(input: ReportInput): WeeklyReport {
     ...current.summary,
     days,
     breakthroughsByRule: breakthroughsByRule(data.items),
+    breakthroughs: breakthroughVerdicts(data.items),
+    suggestions: suggestChanges({ items: data.items, settings: input.settings, language: input.language }),
     topSources: top(data.items.map((i) => i.source)),
     topSenders: top(data.items.map((i) => i.sender)),
     heatmap,

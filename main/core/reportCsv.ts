@@ -13,7 +13,9 @@ function cell(value: string | number | null): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function weeklyReportCsv(report: Pick<WeeklyReport, keyof WeekSummary | 'week' | 'previous' | 'days' | 'breakthroughsByRule' | 'topSources' | 'topSenders' | 'heatmap'>): string {
+export function weeklyReportCsv(
+  report: Pick<WeeklyReport, keyof WeekSummary | 'week' | 'previous' | 'days' | 'breakthroughsByRule' | 'breakthroughs' | 'topSources' | 'topSenders' | 'heatmap'>,
+): string {
   const rows: (string | number | null)[][] = [['section', 'item', 'metric', 'value']];
   const summaryKeys = Object.keys(report.previous).filter((k) => k !== 'week') as (keyof WeekSummary)[];
   for (const key of summaryKeys) rows.push(['week', report.week, key, report[key]]);
@@ -22,6 +24,8 @@ export function weeklyReportCsv(report: Pick<WeeklyReport, keyof WeekSummary | '
     for (const metric of ['plannedHours', 'keptHours', ...DISPOSITIONS] as const) rows.push(['day', day.date, metric, day[metric]]);
   }
   for (const [rule, count] of Object.entries(report.breakthroughsByRule)) rows.push(['breakthrough-rule', rule, 'items', count]);
+  // "Was it urgent?": each rule's verdicts beside its count, in the same section.
+  for (const v of report.breakthroughs) for (const metric of ['urgent', 'notUrgent', 'unjudged'] as const) rows.push(['breakthrough-rule', v.rule, metric, v[metric]]);
   for (const s of report.topSources) rows.push(['source', s.name, 'arrivals', s.count]);
   for (const s of report.topSenders) rows.push(['sender', s.name, 'arrivals', s.count]);
   report.heatmap.forEach((hours, d) => hours.forEach((count, h) => rows.push(['arrivals-by-hour', `${DAYS[d]} ${String(h).padStart(2, '0')}`, 'arrivals', count])));

@@ -21,6 +21,16 @@ const same = (a: string, b: string): boolean => a.localeCompare(b, undefined, { 
 const listHas = (list: readonly string[], value: string | undefined): boolean =>
   value !== undefined && value !== '' && list.some((v) => same(v, value));
 
+// The rules' own matching, for the weekly report's suggestions (core/suggestions.ts), which
+// re-match past breakthroughs against the current lists: one definition, never a copy.
+/** The VIP and app rules' test: is the name on the list (case-insensitive, accents count)? */
+export const namedIn = listHas;
+/** The keyword rule's test: does the title or the body hold one of the keywords as a whole word? */
+export function mentionsKeyword(item: Pick<IncomingItem, 'title' | 'body'>, keywords: readonly string[]): boolean {
+  const re = keywordRegex(keywords);
+  return re !== null && (re.test(item.title) || (item.body !== undefined && re.test(item.body)));
+}
+
 /**
  * Tracks arrivals per sender for repeat escalation ("repeated calls"): the `count`-th item
  * from one sender within `minutes` breaks through.
@@ -52,10 +62,7 @@ type Test = (item: IncomingItem, rules: Rules, attempts: number) => boolean;
 const passes: Record<BreakthroughRule, Test> = {
   urgent: (item, rules) => rules.urgent && item.priority === 'urgent',
   vip: (item, rules) => listHas(rules.vipSenders, item.sender),
-  keyword: (item, rules) => {
-    const re = keywordRegex(rules.keywords);
-    return re !== null && (re.test(item.title) || (item.body !== undefined && re.test(item.body)));
-  },
+  keyword: (item, rules) => mentionsKeyword(item, rules.keywords),
   app: (item, rules) => listHas(rules.allowedApps, item.app ?? item.source),
   repeat: (item, rules, attempts) => Boolean(item.sender) && rules.repeatEscalation.attempts > 0 && attempts >= rules.repeatEscalation.attempts,
 };

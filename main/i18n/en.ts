@@ -241,7 +241,21 @@ const windows = {
       heatHint_one: '{{count}} arrival in all; darker cells had more.',
       heatHint_other: '{{count}} arrivals in all; darker cells had more.',
       sources: 'Top sources',
-      rules: 'Breakthroughs by rule',
+    },
+    // "Was it urgent?": the verdicts per rule and the suggestions made from them.
+    verdicts: {
+      title: 'Breakthroughs — was it urgent?',
+      rule: 'Rule',
+      count: 'Broke through',
+      urgent: 'Urgent',
+      notUrgent: 'Not urgent',
+      unjudged: 'Not judged',
+      hint: 'Judge each breakthrough in the review. When a rule mostly lets through what was not urgent, a change is suggested below.',
+      suggestions: 'Suggested changes',
+      noSuggestions: 'Nothing to change: a change is suggested once at least 3 of a rule’s breakthroughs are judged and two thirds of them were not urgent.',
+      apply: 'Apply',
+      applied: 'Applied',
+      undo: 'Undo',
     },
   },
 };
@@ -333,12 +347,22 @@ const printable = {
     longestHoldMinutes: 'Longest hold',
   },
   rules: 'Breakthroughs by rule',
+  verdicts: { rule: 'Rule', count: 'Broke through', urgent: 'Urgent', notUrgent: 'Not urgent', unjudged: 'Not judged' },
   sources: 'Top sources',
   senders: 'Top senders',
   heat: 'Arrivals by day and hour',
   none: 'none',
 };
 
-export const en = { windows, estimate, tray, digest, units, cli, printable };
+/** Changes to the urgent protocol suggested by "was it urgent?" verdicts (core/suggestions.ts), for every surface. */
+const suggestions = {
+  source: '{{name}}: {{notUrgent}} of {{judged}} urgent items were not urgent — never let it break through?',
+  vip: 'VIP {{name}}: {{notUrgent}} of {{judged}} not urgent — remove?',
+  keyword: 'Keyword “{{name}}”: {{notUrgent}} of {{judged}} not urgent — remove?',
+  app: 'Allowed app {{name}}: {{notUrgent}} of {{judged}} not urgent — remove?',
+  repeat: 'Repeated sender: {{notUrgent}} of {{judged}} not urgent — wait for {{attempts}} attempts?',
+};
+
+export const en = { windows, estimate, tray, digest, units, cli, printable, suggestions };
 
 export type Strings = typeof en;

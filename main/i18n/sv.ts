@@ -242,7 +242,20 @@ const windows: Strings['windows'] = {
       heatHint_one: '{{count}} avisering totalt; mörkare rutor hade fler.',
       heatHint_other: '{{count}} aviseringar totalt; mörkare rutor hade fler.',
       sources: 'Flest från källa',
-      rules: 'Genombrott per regel',
+    },
+    verdicts: {
+      title: 'Genombrott – var det brådskande?',
+      rule: 'Regel',
+      count: 'Släpptes igenom',
+      urgent: 'Brådskande',
+      notUrgent: 'Inte brådskande',
+      unjudged: 'Inte bedömda',
+      hint: 'Bedöm varje genombrott i genomgången. När en regel mest släpper igenom sådant som inte brådskade föreslås en ändring här nedanför.',
+      suggestions: 'Föreslagna ändringar',
+      noSuggestions: 'Inget att ändra: en ändring föreslås när minst 3 av en regels genombrott är bedömda och två tredjedelar av dem inte brådskade.',
+      apply: 'Verkställ',
+      applied: 'Verkställd',
+      undo: 'Ångra',
     },
   },
 };
@@ -331,10 +344,19 @@ const printable: Strings['printable'] = {
     longestHoldMinutes: 'Längsta väntetid',
   },
   rules: 'Genombrott per regel',
+  verdicts: { rule: 'Regel', count: 'Släpptes igenom', urgent: 'Brådskande', notUrgent: 'Inte brådskande', unjudged: 'Inte bedömda' },
   sources: 'Flest från källa',
   senders: 'Flest från avsändare',
   heat: 'Ankomster per dag och timme',
   none: 'inga',
 };
 
-export const sv: Strings = { windows, estimate, tray, digest, units, cli, printable };
+const suggestions: Strings['suggestions'] = {
+  source: '{{name}}: {{notUrgent}} av {{judged}} som kom som brådskande var det inte – släpp aldrig igenom något därifrån?',
+  vip: 'VIP {{name}}: {{notUrgent}} av {{judged}} var inte brådskande – ta bort?',
+  keyword: 'Nyckelordet ”{{name}}”: {{notUrgent}} av {{judged}} var inte brådskande – ta bort?',
+  app: 'Tillåten app {{name}}: {{notUrgent}} av {{judged}} var inte brådskande – ta bort?',
+  repeat: 'Upprepad avsändare: {{notUrgent}} av {{judged}} var inte brådskande – släpp igenom först vid {{attempts}} försök?',
+};
+
+export const sv: Strings = { windows, estimate, tray, digest, units, cli, printable, suggestions };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { weeklyReport } from '../../main/core/report.ts';
+import { defaultSettings } from '../../main/core/settings.ts';
 import { harness } from '../support/engineHarness.ts';
 
 const HOUR = 3_600_000;
@@ -44,7 +45,7 @@ describe('weekly report', () => {
   it('puts arrivals in the right hour on a daylight-saving day', () => {
     const at = Date.parse('2026-10-25T02:30:00+01:00'); // the second 02:30 in Stockholm
     const item = { id: 'a', source: 's', title: 't', receivedAt: at, disposition: 'delivered', rule: null, status: 'delivered', blockId: null, batchId: null, releasedAt: null, snoozedUntil: null, handledAt: null } as const;
-    const r = weeklyReport({ week: '2026-W43', timeZone: 'Europe/Stockholm', refocusMinutes: 23, schedule: [], now: at, load: (from, to) => ({ items: at >= from && at < to ? [item] : [], blocks: [] }) });
+    const r = weeklyReport({ week: '2026-W43', timeZone: 'Europe/Stockholm', refocusMinutes: 23, schedule: [], now: at, load: (from, to) => ({ items: at >= from && at < to ? [item] : [], blocks: [] }), settings: defaultSettings(), language: 'en' });
     expect(r.heatmap[6]?.[2]).toBe(1);
     expect(r.days[6]?.delivered).toBe(1);
   });

@@ -1,5 +1,6 @@
 // The weekly interruption report (PRODUCT.md §1.4): charts with their numbers beside them, the
-// change against the previous week, week navigation, CSV export and print/PDF.
+// change against the previous week, breakthroughs with their verdicts and the changes they
+// suggest (Breakthroughs.tsx), week navigation, CSV export and print/PDF.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WeeklyReportDto } from '../../../../preload/contract.ts';
@@ -7,7 +8,7 @@ import { dateRange, dayLabel, duration, shiftWeek, weekNumber } from '../../form
 import { useLocale } from '../../components/Locale.tsx';
 import { useDashboardShallow } from '../../store/context.tsx';
 import { SUMMARY_KEYS, type SummaryKey } from '../../store/slices/report/selectors.ts';
-import { RULES } from '../../store/slices/stats/selectors.ts';
+import { Breakthroughs } from './Breakthroughs.tsx';
 import { ArrivalsHeatMap, DispositionChart, FocusHoursChart, TopBars } from './charts.tsx';
 import { downloadText } from './download.ts';
 
@@ -157,17 +158,8 @@ export function ReportView({ week }: { week: string | null }) {
             <p>{t('report.none')}</p>
           )}
         </figure>
-        <figure className="chart">
-          <figcaption>{t('report.chart.rules')}</figcaption>
-          <ul className="rules">
-            {RULES.map((r) => (
-              <li key={r}>
-                {t(`rule.${r}`)}: {report.breakthroughsByRule[r].toLocaleString(locale)}
-              </li>
-            ))}
-          </ul>
-        </figure>
       </div>
+      <Breakthroughs report={report} />
     </div>
   );
 }
