@@ -99,6 +99,8 @@ export const httpRoutes = {
   judge: { method: 'POST', path: '/v1/held/:id/verdict' },
   todayStats: { method: 'GET', path: '/v1/stats/today' },
   weekSchedule: { method: 'GET', path: '/v1/schedule' },
+  scheduleConsent: { method: 'GET', path: '/v1/schedule/consent' },
+  beginSchedule: { method: 'POST', path: '/v1/schedule/begin' },
   weeklyReport: { method: 'GET', path: '/v1/report/weekly' },
   exportPdf: null,
   getSettings: { method: 'GET', path: '/v1/settings' },

@@ -103,6 +103,8 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
     snooze: routed('snooze'),
     todayStats: routed('todayStats'),
     weekSchedule: routed('weekSchedule'),
+    scheduleConsent: routed('scheduleConsent'),
+    beginSchedule: routed('beginSchedule'),
     weeklyReport: routed('weeklyReport'),
     getSettings: routed('getSettings'),
     patchSettings: routed('patchSettings'),
