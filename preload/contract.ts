@@ -107,10 +107,14 @@ export const httpRoutes = {
   patchSettings: { method: 'PATCH', path: '/v1/settings' },
 } as const satisfies Record<keyof Methods, HttpRoute | null>;
 
-/** Routes of the host that are not operations of the bridge: the inbox, and the CLI's login link. */
+/**
+ * Routes of the host that are not operations of the bridge: the inbox, the CLI's login link, and
+ * the sign-in page's `{ token }` (the owner's token for a session cookie; needs no credentials).
+ */
 export const hostRoutes = {
   postNotification: { method: 'POST', path: '/v1/notifications' },
   loginLink: { method: 'POST', path: '/v1/session/link' },
+  signIn: { method: 'POST', path: '/v1/session' },
 } as const satisfies Record<string, HttpRoute>;
 
 /** The methods that travel over HTTP (the others the browser does itself). */

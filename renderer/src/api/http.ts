@@ -21,7 +21,7 @@ const URL_MEMORY = 20_000;
 
 export function createHttpApi(opts: HttpTransportOptions = {}): LullApi {
   const base = opts.baseUrl ?? '';
-  const { postNotification: _post, loginLink: _link, ...routed } = createHttpClient({
+  const { postNotification: _post, loginLink: _link, signIn: _signIn, ...routed } = createHttpClient({
     baseUrl: base,
     ...(opts.fetch && { fetch: opts.fetch }),
     credentials: 'same-origin',
