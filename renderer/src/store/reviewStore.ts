@@ -7,7 +7,7 @@ import { createQueueSlice, type QueueSlice } from './slices/queue/action.ts';
 import { createSessionSlice, type SessionSlice } from './slices/session/action.ts';
 import { createSettingsSlice, type SettingsSlice } from './slices/settings/action.ts';
 import { createStatusSlice, type StatusSlice } from './slices/status/action.ts';
-import { defaultDeps, errorMessage, type StoreDeps } from './slice.ts';
+import { defaultDeps, type StoreDeps } from './slice.ts';
 
 export type ReviewStore = QueueSlice & StatusSlice & SettingsSlice & SessionSlice & WindowAction;
 
@@ -34,7 +34,7 @@ export function createReviewStore(api: LullApi, overrides: Partial<StoreDeps> = 
         await Promise.all([get().loadSettings(), get().loadStatus(), get().loadQueue()]);
         set({ hydrated: 'yes' });
       } catch (error) {
-        set({ hydrated: 'failed', hydrateError: errorMessage(error) });
+        get().hydrateFailed(error);
       }
       return () => offs.forEach((off) => off());
     },
