@@ -10,7 +10,7 @@ import { createSessionSlice, type SessionSlice } from './slices/session/action.t
 import { createSettingsSlice, type SettingsSlice } from './slices/settings/action.ts';
 import { createStatsSlice, type StatsSlice } from './slices/stats/action.ts';
 import { createStatusSlice, type StatusSlice } from './slices/status/action.ts';
-import { defaultDeps, errorMessage, refresher, type StoreDeps } from './slice.ts';
+import { defaultDeps, refresher, type StoreDeps } from './slice.ts';
 
 export interface WindowAction {
   /** Loads everything the window shows and subscribes to main's events; returns the unsubscribe. */
