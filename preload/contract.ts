@@ -76,6 +76,12 @@ export type LullApi = {
    * and has none. Returns its unsubscribe.
    */
   onResync?: (listener: () => void) => () => void;
+  /**
+   * A transport with sessions (the host's dashboard in a browser) calls this when Lull answers
+   * but no longer knows this browser (the host restarted, 30 days passed): the window shows the
+   * sign-in page. Returns its unsubscribe.
+   */
+  onSignedOut?: (listener: () => void) => () => void;
 };
 
 export type HttpRoute = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: string };

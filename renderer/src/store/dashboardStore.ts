@@ -38,6 +38,8 @@ export function createDashboardStore(api: LullApi, overrides: Partial<StoreDeps>
       ...createConsentSlice(set, get, deps),
       async hydrate() {
         const offs = [
+          // Lull answered but no longer knows this browser: the sign-in page, not an error.
+          api.onSignedOut?.(() => set({ hydrated: 'signed-out' })) ?? (() => undefined),
           // A block that starts or ends changes the state's block: that (not block:ended too) redraws the week.
           api.onStateChanged((status) => {
             const blockChanged = status.block?.id !== get().status?.block?.id;

@@ -20,6 +20,8 @@ export function createReviewStore(api: LullApi, overrides: Partial<StoreDeps> = 
     ...createQueueSlice('review')(set, get, deps),
     async hydrate() {
       const offs = [
+        // Lull answered but no longer knows this browser: the sign-in page, not an error.
+        api.onSignedOut?.(() => set({ hydrated: 'signed-out' })) ?? (() => undefined),
         api.onStateChanged((status) => get().setStatus(status)),
         api.onBatchReleased(() => void get().loadQueue().catch(() => undefined)),
         api.onItemChanged((item) => get().itemChanged(item)),
