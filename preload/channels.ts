@@ -17,6 +17,8 @@ export const methods = {
   judge: 'queue:verdict',
   todayStats: 'stats:today',
   weekSchedule: 'schedule:week',
+  scheduleConsent: 'schedule:consent',
+  beginSchedule: 'schedule:begin',
   weeklyReport: 'report:weekly',
   exportPdf: 'report:pdf',
   getSettings: 'settings:get',

@@ -76,6 +76,12 @@ export type LullApi = {
    * and has none. Returns its unsubscribe.
    */
   onResync?: (listener: () => void) => () => void;
+  /**
+   * A transport with sessions (the host's dashboard in a browser) calls this when Lull answers
+   * but no longer knows this browser (the host restarted, 30 days passed): the window shows the
+   * sign-in page. Returns its unsubscribe.
+   */
+  onSignedOut?: (listener: () => void) => () => void;
 };
 
 export type HttpRoute = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: string };
@@ -99,16 +105,22 @@ export const httpRoutes = {
   judge: { method: 'POST', path: '/v1/held/:id/verdict' },
   todayStats: { method: 'GET', path: '/v1/stats/today' },
   weekSchedule: { method: 'GET', path: '/v1/schedule' },
+  scheduleConsent: { method: 'GET', path: '/v1/schedule/consent' },
+  beginSchedule: { method: 'POST', path: '/v1/schedule/begin' },
   weeklyReport: { method: 'GET', path: '/v1/report/weekly' },
   exportPdf: null,
   getSettings: { method: 'GET', path: '/v1/settings' },
   patchSettings: { method: 'PATCH', path: '/v1/settings' },
 } as const satisfies Record<keyof Methods, HttpRoute | null>;
 
-/** Routes of the host that are not operations of the bridge: the inbox, and the CLI's login link. */
+/**
+ * Routes of the host that are not operations of the bridge: the inbox, the CLI's login link, and
+ * the sign-in page's `{ token }` (the owner's token for a session cookie; needs no credentials).
+ */
 export const hostRoutes = {
   postNotification: { method: 'POST', path: '/v1/notifications' },
   loginLink: { method: 'POST', path: '/v1/session/link' },
+  signIn: { method: 'POST', path: '/v1/session' },
 } as const satisfies Record<string, HttpRoute>;
 
 /** The methods that travel over HTTP (the others the browser does itself). */

@@ -38,6 +38,8 @@ export type HttpClient = RoutedApi & {
   postNotification(notification: NotificationInput): Promise<NotificationAnswer>;
   /** A one-time link that logs a browser in to the dashboard. */
   loginLink(): Promise<{ url: string }>;
+  /** The sign-in page: the owner's token for a session cookie (`wrong-token` when it is not). */
+  signIn(request: { token: string }): Promise<{ expiresAt: string }>;
 };
 
 /** `:id` from the request, the rest as query parameters (GET) or as a JSON body. */
@@ -103,10 +105,13 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
     snooze: routed('snooze'),
     todayStats: routed('todayStats'),
     weekSchedule: routed('weekSchedule'),
+    scheduleConsent: routed('scheduleConsent'),
+    beginSchedule: routed('beginSchedule'),
     weeklyReport: routed('weeklyReport'),
     getSettings: routed('getSettings'),
     patchSettings: routed('patchSettings'),
     postNotification: (notification) => send(hostRoutes.postNotification, notification),
     loginLink: () => send(hostRoutes.loginLink, undefined),
+    signIn: (request) => send(hostRoutes.signIn, request),
   };
 }

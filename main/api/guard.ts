@@ -3,7 +3,7 @@
 // caller must hold the token or a session (401) unless the route is public.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Auth } from './auth.ts';
-import { SESSION_COOKIE } from './auth.ts';
+import { SESSION_COOKIE, SIGN_IN_PATH } from './auth.ts';
 import { ApiFailure } from './failure.ts';
 
 declare module 'fastify' {
@@ -17,9 +17,10 @@ export function allowedHosts(port: number): string[] {
   return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
 }
 
+/** The routes a browser without a session needs: the dashboard's files, the login link and the sign-in. */
 const isPublic = (req: FastifyRequest): boolean => {
   const path = req.url.split('?')[0] ?? '';
-  return path === '/login' || (req.method === 'GET' && !path.startsWith('/v1/'));
+  return path === '/login' || (req.method === 'POST' && path === SIGN_IN_PATH) || (req.method === 'GET' && !path.startsWith('/v1/'));
 };
 
 export function installGuard(app: FastifyInstance, auth: Auth, port: () => number): void {
@@ -33,6 +34,6 @@ export function installGuard(app: FastifyInstance, auth: Auth, port: () => numbe
       throw new ApiFailure(403, 'forbidden-origin', 'requests from other origins are refused');
     }
     req.principal = auth.identify(req.headers.authorization, req.cookies?.[SESSION_COOKIE]);
-    if (req.principal === null && !isPublic(req)) throw new ApiFailure(401, 'unauthorized', 'send Authorization: Bearer <token> from api.json');
+    if (req.principal === null && !isPublic(req)) throw new ApiFailure(401, 'unauthorized', 'sign in: send Authorization: Bearer <token> from api.json, or sign in on the dashboard');
   });
 }

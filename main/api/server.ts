@@ -25,6 +25,8 @@ export interface ApiServerOptions {
   staticDir: string | null;
   /** The bearer token; a fresh random one when omitted. */
   token?: string;
+  /** When sessions expire is measured on this (tests inject a clock). */
+  now?: () => number;
 }
 
 export interface ApiServer {
@@ -39,7 +41,7 @@ export interface ApiServer {
 
 export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer> {
   const { lull } = opts;
-  const auth = createAuth(opts.token);
+  const auth = createAuth(opts.token, opts.now);
   let port = 0;
   const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, forceCloseConnections: 'idle', return503OnClosing: true });
   // JSON only: drop the built-in text/plain parser, so anything but application/json is a 415.

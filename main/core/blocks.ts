@@ -1,6 +1,7 @@
 // Focus blocks: the one running now, starting ad hoc or by the weekly schedule, and the user's
 // word against the schedule (today skipped, this occurrence ended early), which it persists.
 import type { EngineMeta, EngineStore } from './ports.ts';
+import { scheduleAllows } from './consent.ts';
 import { localDay, nextBatchAfter, nextOccurrenceAfter, occurrenceAt } from './schedule.ts';
 import type { Settings } from './settings.ts';
 import { LullError, type BlockEnd, type BlockKind, type FocusBlock, type FocusRequest } from './types.ts';
@@ -87,11 +88,14 @@ export function createBlocks({ store, newId, settings, onStart, onClose }: Block
       meta.skipDate = localDay(now, settings().timeZone);
     },
 
-    /** Starts the scheduled block running at `now`, unless the user ended or skipped it. */
+    /**
+     * Starts the scheduled block running at `now`, unless the user ended or skipped it, or has not
+     * yet said that scheduled blocks from its start on may hold (`scheduleFrom`).
+     */
     startScheduledIfDue(now: number): void {
-      const { schedule, timeZone } = settings();
+      const { schedule, timeZone, scheduleFrom } = settings();
       const occ = occurrenceAt(schedule, timeZone, now);
-      if (!occ || occ.start === meta.endedOccurrence) return;
+      if (!occ || occ.start === meta.endedOccurrence || !scheduleAllows(scheduleFrom, occ.start)) return;
       if (meta.skipDate === localDay(occ.start, timeZone)) return;
       begin('scheduled', now, occ.end);
     },
@@ -99,7 +103,8 @@ export function createBlocks({ store, newId, settings, onStart, onClose }: Block
     /** The next moment this part needs a look: the block's end, or the next scheduled start. */
     dueAt(now: number): number | null {
       if (current) return current.endsAt;
-      const { schedule, timeZone } = settings();
+      const { schedule, timeZone, scheduleFrom } = settings();
+      if (scheduleFrom === null) return null; // nothing starts by itself until the user chooses
       return nextOccurrenceAfter(schedule, timeZone, now)?.start ?? null;
     },
   };

@@ -2,6 +2,7 @@
 // dashboard, without Electron. api.json is written only once the server listens.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { rolePreset, type Role } from '../core/settings.ts';
 import { openLull, type Lull } from '../service/lull.ts';
 import { openConfSettings } from '../store/confSettings.ts';
 import type { ApiServer } from '../api/server.ts';
@@ -26,6 +27,11 @@ export interface HostOptions {
   outputs?: readonly OutputDefinition[];
   /** The environment the sources and outputs see. */
   env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * `--role`: applies the role's preset and counts as the user's choice, so scheduled blocks hold
+   * from now, one running now included (PRODUCT.md §2).
+   */
+  role?: Role;
 }
 
 export interface Host {
@@ -39,6 +45,11 @@ export interface Host {
 export async function startHost(opts: HostOptions): Promise<Host> {
   const lull = openLull({ dataDir: opts.dataDir, openSettings: openConfSettings, doors: opts.doors, outputs: opts.outputs, env: opts.env });
   try {
+    if (opts.role) {
+      const preset = lull.settings.patch(rolePreset(opts.role));
+      if (!preset.ok) throw new Error(`the ${opts.role} preset was refused: ${preset.issues.map((i) => i.field).join(', ')}`);
+      await lull.operations['schedule:begin']({ from: 'now' });
+    }
     const api = await serveApi(lull, { port: opts.port ?? lull.settings.get().api.port, staticDir: opts.staticDir === undefined ? builtDashboard() : opts.staticDir });
     let stopping: Promise<void> | null = null;
     return {

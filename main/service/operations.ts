@@ -1,11 +1,14 @@
 // Every operation of the contract, once: the IPC handlers (Electron) and the HTTP routes
 // (host) both call these, so the two transports cannot drift apart.
+import { systemClock } from '../core/clock.ts';
+import { scheduleConsent, scheduleFromFor } from '../core/consent.ts';
 import type { FocusEngine } from '../core/engine.ts';
+import type { Clock } from '../core/ports.ts';
 import { presentBlock, presentItem, presentReport, presentStatus, isoTime } from '../core/present.ts';
 import type { Settings } from '../core/settings.ts';
 import { LullError, type ItemStatus, type Status } from '../core/types.ts';
 import type { SourceHealth } from '../sources/source.ts';
-import type { InvokeChannel, InvokeRequest, InvokeResult, StatusDto } from '../../preload/contract.ts';
+import type { InvokeChannel, InvokeRequest, InvokeResult, ScheduleConsentDto, StatusDto } from '../../preload/contract.ts';
 import { invokeContract } from '../../preload/contract.ts';
 
 export interface SettingsPort {
@@ -22,6 +25,8 @@ export interface OperationDeps {
   exportPdf?: (week: string | undefined) => Promise<string | null>;
   /** Health of the running sources, by name. */
   sourceHealth?: () => Record<string, SourceHealth>;
+  /** The engine's clock: "start now" means now as the engine sees it. */
+  clock?: Clock;
 }
 
 /** The status as every transport shows it: the engine's state and the health of each source. */
@@ -38,6 +43,12 @@ export function createOperations(deps: OperationDeps): Operations {
   const { engine } = deps;
   const tz = (): string => engine.getSettings().timeZone;
   const status = (): StatusDto => statusDto(engine.status(), tz(), deps.sourceHealth?.());
+  const now = (): number => (deps.clock ?? systemClock).now();
+  const consent = (): ScheduleConsentDto => {
+    const c = scheduleConsent(engine.getSettings(), now());
+    const occ = (o: { start: number; end: number } | null) => (o ? { start: isoTime(o.start, tz()), end: isoTime(o.end, tz()) } : null);
+    return { from: c.from === null ? null : isoTime(c.from, tz()), current: occ(c.current), next: occ(c.next) };
+  };
   return {
     'status:get': status,
     'focus:start': (req) => ({ block: presentBlock(engine.startFocus(req), tz()) }),
@@ -76,6 +87,13 @@ export function createOperations(deps: OperationDeps): Operations {
         batches: w.batches.map(t),
         blocks: w.blocks.map((b) => presentBlock(b, tz())),
       };
+    },
+    'schedule:consent': consent,
+    // The settings store tells the engine at once, so a block running now starts before this answers.
+    'schedule:begin': ({ from }) => {
+      const result = deps.settings.patch({ scheduleFrom: scheduleFromFor(from, engine.getSettings(), now()) });
+      if (!result.ok) throw new InvalidSettings(result.issues);
+      return consent();
     },
     'report:weekly': ({ week }) => presentReport(engine.weeklyReport(week)),
     'report:pdf': async ({ week }) => {

@@ -79,7 +79,9 @@ export function openSettingsStore(opts: SettingsStoreOptions): SettingsHandle {
 /** Reads, migrates and validates the file. Keeps each top-level key that is still valid. */
 function readSettingsFile(path: string, migrations: readonly SettingsMigration[]): { settings: Settings; problem: string | null; current: boolean } {
   const unusable = (problem: string | null) => ({ settings: defaultSettings(), problem, current: false });
-  if (!existsSync(path)) return unusable(null);
+  // A fresh install: nothing is held by schedule until the user chooses from when (PRODUCT.md §2).
+  // A file that exists, even one moved aside as unreadable, belongs to a user who already chose.
+  if (!existsSync(path)) return { settings: { ...defaultSettings(), scheduleFrom: null }, problem: null, current: false };
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '../../main/core/ports.ts';
-import type { SettingsInput } from '../../main/core/settings.ts';
+import { SCHEDULE_ALWAYS, type SettingsInput } from '../../main/core/settings.ts';
 import { openLull, type Lull } from '../../main/service/lull.ts';
 import { openConfSettings } from '../../main/store/confSettings.ts';
 import { createApiServer, type ApiServer } from '../../main/api/server.ts';
@@ -31,11 +31,12 @@ export interface Api {
 
 export async function openApi(settings: SettingsInput = {}, opts: { staticDir?: string | null; clock?: Clock } = {}): Promise<Api> {
   const dir = mkdtempSync(join(tmpdir(), 'lull-api-'));
-  // Settings go on disk first, so the engine starts with them (no default schedule block).
-  const patched = openConfSettings(dir).patch({ schedule: [], ...settings });
+  // Settings go on disk first, so the engine starts with them (no default schedule block; a
+  // settings file that exists has chosen when scheduled blocks hold).
+  const patched = openConfSettings(dir).patch({ schedule: [], scheduleFrom: SCHEDULE_ALWAYS, ...settings });
   if (!patched.ok) throw new Error(`bad test settings: ${JSON.stringify(patched.issues)}`);
   const lull = openLull({ dataDir: dir, openSettings: openConfSettings, clock: opts.clock });
-  const server = await createApiServer({ lull, staticDir: opts.staticDir ?? null, token: 'test-token-0123456789abcdef' });
+  const server = await createApiServer({ lull, staticDir: opts.staticDir ?? null, token: 'test-token-0123456789abcdef', ...(opts.clock && { now: () => opts.clock!.now() }) });
   const port = await server.listen(0);
   const raw: Api['raw'] = (method, path, opts = {}) =>
     new Promise((resolve, reject) => {

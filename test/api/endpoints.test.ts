@@ -324,9 +324,12 @@ describe('HTTP API: the dashboard behind a one-time login link', () => {
     expect(cookie).toMatch(/^lull_session=[\w-]+;/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).toMatch(/Max-Age=2592000/); // 30 days
+    // Used once: the link now leads to the sign-in page, which says so; no second session.
     const again = await api.raw('GET', `${link.pathname}${link.search}`);
-    expect(again.status).toBe(401);
-    expect(again.json.error.code).toBe('login-link-used');
+    expect(again.status).toBe(303);
+    expect(again.headers.location).toBe('/?signin=link-used');
+    expect(again.headers['set-cookie']).toBeUndefined();
     const session = cookie.split(';')[0] ?? '';
     expect((await api.raw('GET', '/v1/status', { headers: { cookie: session } })).status).toBe(200);
     expect((await api.raw('GET', '/v1/status', { headers: { cookie: 'lull_session=forged' } })).status).toBe(401);

@@ -29,19 +29,21 @@ afterAll(async () => {
 const held = async (view: 'held' | 'review'): Promise<Item[]> => (await host.api<{ items: Item[] }>('GET', `/v1/held?view=${view}&limit=100`)).body.items;
 
 describe('the windows in a real browser', () => {
-  it('first run: chooses a role, which pre-fills the settings, then explains holding', async () => {
+  it('first run: chooses a role, which pre-fills the settings, then shows its week, explains holding and asks when to start', async () => {
     await page.goto(host.loginUrl);
     await page.getByRole('heading', { name: 'Welcome to Lull' }).waitFor();
     await screenshot(page, '01-first-run-role');
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('radio', { name: /Customer-facing/ }).check();
     await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'When should Lull start holding?' }).waitFor();
     await page.getByRole('heading', { name: 'How holding works' }).waitFor();
     await screenshot(page, '02-first-run-how');
-    const settings = (await host.api<{ role: string; maxHoldMinutes: number; batchTimes: string[] }>('GET', '/v1/settings')).body;
-    expect(settings).toMatchObject({ role: 'customer-facing', maxHoldMinutes: 60 });
+    const settings = (await host.api<{ role: string; maxHoldMinutes: number; batchTimes: string[]; scheduleFrom: string | null }>('GET', '/v1/settings')).body;
+    expect(settings).toMatchObject({ role: 'customer-facing', maxHoldMinutes: 60, scheduleFrom: null });
     expect(settings.batchTimes).toHaveLength(9);
-    await page.getByRole('button', { name: 'Start using Lull' }).click();
+    // From the next planned block: whatever the hour, nothing the test did not start is held now.
+    await page.getByRole('button', { name: /^From the next planned block/ }).click();
     await page.getByRole('heading', { name: 'Not focusing' }).waitFor();
     await screenshot(page, '03-today-idle');
     expect(await seriousViolations(page)).toEqual([]);

@@ -23,7 +23,9 @@ describe('lull-host', () => {
     const first = await fetch(host.loginUrl, { redirect: 'manual' });
     expect(first.status).toBe(303);
     expect(first.headers.get('set-cookie')).toMatch(/HttpOnly/);
-    expect((await fetch(host.loginUrl, { redirect: 'manual' })).status).toBe(401);
+    const again = await fetch(host.loginUrl, { redirect: 'manual' });
+    expect(again.headers.get('location')).toBe('/?signin=link-used'); // the sign-in page, saying the link was used
+    expect(again.headers.get('set-cookie')).toBeNull();
   });
 
   it('says in its state when it cannot see the desktop’s notifications, and the CLI says so too', async () => {
@@ -56,6 +58,9 @@ describe('lull-host', () => {
     const bad = runChild(HOST_BIN, ['--port', 'eighty']);
     expect((await bad.exited).code).toBe(2);
     expect(bad.stderr()).toContain('--port must be a whole number');
+    const role = runChild(HOST_BIN, ['--role', 'chef']);
+    expect((await role.exited).code).toBe(2);
+    expect(role.stderr()).toContain('--role must be one of maker, manager, customer-facing, new-hire');
   });
 });
 
@@ -75,19 +80,44 @@ describe('lull-host stopping', () => {
 });
 
 describe('lull-host at a chosen hour', () => {
-  // On purpose inside the default schedule (Mon–Fri 09:00–12:00): the one test that depends on
-  // the hour, pinned with faketime so it passes at every hour of the real day.
-  it('started at 10:00 on a Monday with the default schedule, it is inside the scheduled block', async () => {
-    const host = await startHost({ settings: null, at: '2026-12-07 10:00:00' }); // a first start: defaults, TZ=UTC
+  // On purpose inside the default schedule (Mon–Fri 09:00–12:00): the tests that depend on the
+  // hour, pinned with faketime so they pass at every hour of the real day. 2026-12-09 is a Wednesday.
+  it('a first start at 09:45 inside the default block holds nothing until the user chooses, then holds', async () => {
+    const host = await startHost({ settings: null, at: '2026-12-09 09:45:00' }); // no settings file: defaults, TZ=UTC
     try {
-      const status = await host.api<{ state: string; block: { kind: string; endsAt: string } | null }>('GET', '/v1/status');
-      expect(status.body).toMatchObject({ state: 'focus', block: { kind: 'scheduled', endsAt: '2026-12-07T12:00:00.000+00:00' } });
+      expect(await host.child.waitFor((l) => l.startsWith('Scheduled'))).toMatch(/^Scheduled focus blocks are not on yet: .*--role maker/);
+      expect((await host.api('GET', '/v1/status')).body).toMatchObject({ state: 'idle', block: null });
+      const posted = await host.api<{ disposition: string }>('POST', '/v1/notifications', { source: 'ci', title: 'deploy done' });
+      expect(posted.body.disposition).toBe('delivered');
+      expect((await host.api('GET', '/v1/settings')).body).toMatchObject({ scheduleFrom: null });
+      const consent = await host.api('GET', '/v1/schedule/consent');
+      expect(consent.body).toEqual({
+        from: null,
+        current: { start: '2026-12-09T09:00:00.000+00:00', end: '2026-12-09T12:00:00.000+00:00' },
+        next: { start: '2026-12-10T09:00:00.000+00:00', end: '2026-12-10T12:00:00.000+00:00' },
+      });
+      // "Start now" from the dashboard's first run: the default block running now starts and holds.
+      expect((await host.api('POST', '/v1/schedule/begin', { from: 'now' })).body).toMatchObject({ from: '2026-12-09T09:00:00.000+00:00' });
+      expect((await host.api('GET', '/v1/status')).body).toMatchObject({ state: 'focus', block: { kind: 'scheduled', endsAt: '2026-12-09T12:00:00.000+00:00' } });
+      expect((await host.api<{ disposition: string }>('POST', '/v1/notifications', { source: 'ci', title: 'again' })).body.disposition).toBe('held');
     } finally {
       await host.stop();
     }
   });
 
-  it('started at 12:30 on the same Monday, it is idle and says the next batch is at 15:00', async () => {
+  it('--role maker counts as chosen: the preset applies and the block running now holds', async () => {
+    const host = await startHost({ settings: null, at: '2026-12-09 09:45:00', args: ['--role', 'maker'] });
+    try {
+      expect(await host.child.waitFor((l) => l.startsWith('Role'))).toBe('Role maker: focus blocks 09:00–12:00, 13:00–16:00 on Mon Tue Wed Thu Fri, batches at 09:00, 12:00, 15:00, 18:00; scheduled blocks hold from now (one runs until 12:00).');
+      expect((await host.api('GET', '/v1/settings')).body).toMatchObject({ role: 'maker', scheduleFrom: '2026-12-09T09:00:00.000Z' });
+      expect((await host.api('GET', '/v1/status')).body).toMatchObject({ state: 'focus', block: { kind: 'scheduled', endsAt: '2026-12-09T12:00:00.000+00:00' } });
+      expect((await host.api<{ disposition: string }>('POST', '/v1/notifications', { source: 'ci', title: 'deploy done' })).body.disposition).toBe('held');
+    } finally {
+      await host.stop();
+    }
+  });
+
+  it('started at 12:30 on a Monday with the default schedule, it is idle and says the next batch is at 15:00', async () => {
     const host = await startHost({ settings: null, at: '2026-12-07 12:30:00' });
     try {
       const status = await host.api<{ state: string; nextBatchAt: string }>('GET', '/v1/status');

@@ -24,6 +24,8 @@ const cases: Record<InvokeChannel, { valid: unknown; invalid: unknown[] }> = {
   'queue:verdict': { valid: { id: 'a1', urgent: false }, invalid: [undefined, { id: 'a1' }, { id: 'a1', urgent: 'yes' }, { id: 'a1', urgent: true, rule: 'vip' }] },
   'stats:today': { valid: undefined, invalid: [{ day: 'today' }] },
   'schedule:week': { valid: { week: '2026-W47' }, invalid: [{ week: '2026-47' }, { week: 47 }, 'x'] },
+  'schedule:consent': { valid: undefined, invalid: [{ from: 'now' }] },
+  'schedule:begin': { valid: { from: 'next' }, invalid: [undefined, { from: 'later' }, { from: 'now', at: '09:00' }, 'now'] },
   'report:weekly': { valid: {}, invalid: [{ week: 'last' }, { week: '2026-W47', csv: true }] },
   'report:pdf': { valid: { week: '2026-W47' }, invalid: [{ week: '../../etc' }, { path: '/tmp/x.pdf' }] },
   'settings:get': { valid: undefined, invalid: [{ key: 'x' }] },

@@ -8,7 +8,7 @@ import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import type { StoreApi } from 'zustand';
 import { registerIpc, type SenderEvent } from '../../main/app/ipc.ts';
-import type { SettingsInput } from '../../main/core/settings.ts';
+import { SCHEDULE_ALWAYS, type SettingsInput } from '../../main/core/settings.ts';
 import { openLull, type Lull } from '../../main/service/lull.ts';
 import { openConfSettings } from '../../main/store/confSettings.ts';
 import { createBridge, reviveErrors } from '../../preload/bridge.ts';
@@ -36,7 +36,7 @@ export interface Core {
 
 export async function openCore(settings: SettingsInput = {}, start = MONDAY_0930): Promise<Core> {
   const dir = mkdtempSync(join(tmpdir(), 'lull-renderer-'));
-  const patched = openConfSettings(dir).patch({ timeZone: 'Europe/Stockholm', schedule: [], ...settings });
+  const patched = openConfSettings(dir).patch({ timeZone: 'Europe/Stockholm', schedule: [], scheduleFrom: SCHEDULE_ALWAYS, ...settings });
   if (!patched.ok) throw new Error(`bad test settings: ${JSON.stringify(patched.issues)}`);
   const clock = new FakeClock(start);
   const lull = openLull({ dataDir: dir, openSettings: openConfSettings, clock, openItem: async (url) => url !== undefined });

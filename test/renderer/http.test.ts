@@ -71,6 +71,37 @@ describe('HTTP transport', () => {
     const gone = createHttpApi({ baseUrl: 'http://127.0.0.1:1' });
     await expect(gone.getStatus()).rejects.toMatchObject({ code: 'unreachable' });
   });
+
+  it('without a session the window shows the sign-in page, not "unreachable"; only no answer at all is unreachable', async () => {
+    const stranger = createHttpApi({ baseUrl: `http://127.0.0.1:${server.port}`, EventSource: undefined });
+    let told = 0;
+    const off = stranger.onSignedOut!(() => told++);
+    await expect(stranger.getStatus()).rejects.toMatchObject({ code: 'unauthorized' });
+    expect(told).toBe(1);
+    off();
+    const store = createDashboardStore(stranger);
+    (await store.getState().hydrate())();
+    expect(store.getState()).toMatchObject({ hydrated: 'signed-out', hydrateError: null });
+
+    const nobody = createDashboardStore(createHttpApi({ baseUrl: 'http://127.0.0.1:1' }));
+    (await nobody.getState().hydrate())();
+    expect(nobody.getState()).toMatchObject({ hydrated: 'failed', hydrateError: 'Lull is not reachable' });
+  });
+
+  it('a session that ends while the window is open (the host restarted) turns the window to the sign-in page', async () => {
+    let signedIn = true;
+    const flaky = createHttpApi({
+      baseUrl: `http://127.0.0.1:${server.port}`,
+      fetch: (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...(signedIn && { authorization: `Bearer ${server.token}` }) } }),
+    });
+    const store = createDashboardStore(flaky);
+    const off = await store.getState().hydrate();
+    expect(store.getState().hydrated).toBe('yes');
+    signedIn = false;
+    await store.getState().loadStatus().catch(() => undefined);
+    expect(store.getState().hydrated).toBe('signed-out');
+    off();
+  });
 });
 
 /**

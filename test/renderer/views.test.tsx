@@ -33,16 +33,34 @@ async function dashboard() {
 }
 
 describe('first run', () => {
-  it('asks for a role, saves its preset, explains holding with those settings, then shows the dashboard', async () => {
+  it('asks for a role, shows the week it plans and how holding works, holds nothing until "start now"', async () => {
     const store = await dashboard();
     renderWindow(store, <DashboardApp />);
     await userEvent.click(screen.getByRole('radio', { name: /Manager or lead/ }));
     await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
-    expect(await screen.findByRole('heading', { name: 'How holding works' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'When should Lull start holding?' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'How holding works' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'This week' })).toBeTruthy();
     expect(screen.getByText(/11:00, 13:00, 15:00 and 17:00/)).toBeTruthy();
-    expect((await core.api.getSettings()).role).toBe('manager');
-    await userEvent.click(screen.getByRole('button', { name: 'Start using Lull' }));
-    expect(screen.getByRole('navigation', { name: 'Pages' })).toBeTruthy();
+    expect(await core.api.getSettings()).toMatchObject({ role: 'manager', scheduleFrom: null });
+    // 09:30 on a Monday is inside the manager's 09:00–10:30 block, which waits for the user's word.
+    expect(core.lull.engine.status().state).toBe('idle');
+    expect(await screen.findByText('You are inside a planned block now, until 10:30.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'From the next planned block (Monday 23, 14:00)' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Start now' }));
+    await screen.findByRole('navigation', { name: 'Pages' });
+    expect(core.lull.engine.status()).toMatchObject({ state: 'focus', block: { kind: 'scheduled' } });
+  });
+
+  it('the Today view says calmly that scheduled blocks are not on yet, and "from the next planned block" turns them on', async () => {
+    await core.api.patchSettings({ role: 'maker', schedule: [{ weekdays: [1, 2, 3, 4, 5], start: '13:00', end: '15:00' }], scheduleFrom: null });
+    const store = await dashboard();
+    renderWindow(store, <TodayView />);
+    expect(screen.getByRole('heading', { name: 'Scheduled blocks are not on yet' })).toBeTruthy();
+    expect(screen.getByText('No planned block runs now. The first one starts Monday 23, 13:00.')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'From the next planned block (Monday 23, 13:00)' }));
+    await waitFor(() => expect(screen.queryByRole('heading', { name: 'Scheduled blocks are not on yet' })).toBeNull());
+    expect((await core.api.getSettings()).scheduleFrom).toBe('2026-11-23T08:30:00.000Z');
   });
 });
 

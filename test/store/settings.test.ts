@@ -16,13 +16,16 @@ describe('settings store (conf)', () => {
   it('starts from defaults, writes a versioned file and keeps a valid patch across reopen', () => {
     const dir = tempDir();
     const s = openConfSettings(dir);
-    expect(s.get()).toEqual(defaultSettings());
+    // A fresh install has not chosen when scheduled blocks may hold: written as null, kept on reopen.
+    expect(s.get()).toEqual({ ...defaultSettings(), scheduleFrom: null });
+    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')).scheduleFrom).toBeNull();
     expect(s.recovered).toBeNull();
     const result = s.patch({ batchTimes: ['16:00', '10:00'], breakthrough: { keywords: ['outage'] } });
     expect(result.ok).toBe(true);
     const again = openConfSettings(dir);
     expect(again.get().batchTimes).toEqual(['10:00', '16:00']);
     expect(again.get().breakthrough).toMatchObject({ keywords: ['outage'], urgent: true });
+    expect(again.get().scheduleFrom).toBeNull();
     expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))._version).toBe(settingsMigrations.length);
   });
 
@@ -33,7 +36,7 @@ describe('settings store (conf)', () => {
     const result = s.patch({ batchTimes: ['25:00'], maxHoldMinutes: -1, nonsense: true });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.issues.map((i) => i.field).sort()).toEqual(['batchTimes.0', 'maxHoldMinutes', 'nonsense']);
-    expect(s.get()).toEqual(defaultSettings());
+    expect(s.get()).toEqual({ ...defaultSettings(), scheduleFrom: null });
     expect(heard).toEqual([]);
   });
 

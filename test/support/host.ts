@@ -1,12 +1,13 @@
 // Starts a real lull-host child process on a free loopback port with its own data dir, for
 // end-to-end, CLI and crash tests; stops it with SIGTERM (or kills it, for crash tests).
 // The suite must pass at every hour: a host starts from explicit settings (by default no
-// schedule, so it is never inside a block it did not ask for) and, when a test needs a
-// particular wall-clock time, at that time under faketime.
+// schedule, so it is never inside a block it did not ask for; a settings file that exists has
+// chosen when scheduled blocks hold, as an upgraded install has) and, when a test needs a
+// particular wall-clock time, at that time under faketime. `settings: null` is a fresh install.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SettingsInput } from '../../main/core/settings.ts';
+import { SCHEDULE_ALWAYS, type SettingsInput } from '../../main/core/settings.ts';
 import { readApiFile } from '../../main/service/apiFile.ts';
 import { openConfSettings } from '../../main/store/confSettings.ts';
 import { runChild, runCommand, type Child } from './child.ts';
@@ -31,7 +32,10 @@ export interface HostStart {
   home?: string;
   args?: string[];
   env?: NodeJS.ProcessEnv;
-  /** Written to the settings file before the host starts; default: no schedule. `null` writes nothing. */
+  /**
+   * Written to the settings file before the host starts; default: no schedule, and scheduled blocks
+   * hold (`scheduleFrom` chosen long ago). `null` writes nothing: a first start.
+   */
   settings?: SettingsInput | null;
   /** Runs the host from this wall-clock time (faketime, `YYYY-MM-DD HH:MM:SS` in UTC); default: the real time. */
   at?: string;
@@ -40,7 +44,7 @@ export interface HostStart {
 export async function startHost(opts: HostStart = {}): Promise<RunningHost> {
   const home = opts.home ?? mkdtempSync(join(tmpdir(), 'lull-host-'));
   if (opts.settings !== null) {
-    const written = openConfSettings(home).patch({ schedule: [], ...opts.settings });
+    const written = openConfSettings(home).patch({ schedule: [], scheduleFrom: SCHEDULE_ALWAYS, ...opts.settings });
     if (!written.ok) throw new Error(`bad test settings: ${JSON.stringify(written.issues)}`);
   }
   const env = { ...process.env, LULL_LOG_LEVEL: 'warn', ...opts.env, LULL_HOME: home };

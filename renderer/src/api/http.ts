@@ -21,11 +21,17 @@ const URL_MEMORY = 20_000;
 
 export function createHttpApi(opts: HttpTransportOptions = {}): LullApi {
   const base = opts.baseUrl ?? '';
-  const { postNotification: _post, loginLink: _link, ...routed } = createHttpClient({
+  // A refusal for want of a session (the host restarted, the session ran out) means "sign in again".
+  const signedOut = new Set<() => void>();
+  const { postNotification: _post, loginLink: _link, signIn: _signIn, ...routed } = createHttpClient({
     baseUrl: base,
     ...(opts.fetch && { fetch: opts.fetch }),
     credentials: 'same-origin',
     keepalive: true,
+    failure: (error) => {
+      if (error.code === 'unauthorized') for (const l of signedOut) l();
+      return error;
+    },
   });
   const urls = new Map<string, string>();
   const remember = (items: readonly Item[]): void => {
@@ -42,11 +48,16 @@ export function createHttpApi(opts: HttpTransportOptions = {}): LullApi {
       window.open(url, '_blank', 'noopener,noreferrer');
       return true;
     });
-  const events = createEventSubscriptions(`${base}${eventsPath}`, opts.EventSource, remember);
+  // An event stream the server closed for good (a 401 is not retried by EventSource): ask once why.
+  const events = createEventSubscriptions(`${base}${eventsPath}`, opts.EventSource, remember, () => void routed.getStatus().catch(() => undefined));
   const api: LullApi = {
     ...routed,
     ...events.subscriptions,
     onResync: events.onResync,
+    onSignedOut(listener) {
+      signedOut.add(listener);
+      return () => void signedOut.delete(listener);
+    },
     async listQueue(request) {
       const page = await routed.listQueue(request);
       remember(page.items);
@@ -72,7 +83,7 @@ type Subscriptions = Pick<LullApi, keyof typeof subscriptions>;
  * One EventSource for every subscription, opened with the first and closed with the last.
  * After a reconnect, events may have been missed: resync listeners hear it once.
  */
-function createEventSubscriptions(url: string, Source: typeof EventSource | undefined, remember: (items: readonly Item[]) => void) {
+function createEventSubscriptions(url: string, Source: typeof EventSource | undefined, remember: (items: readonly Item[]) => void, closedForGood: () => void) {
   const listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
   const resync = new Set<() => void>();
   let source: EventSource | null = null;
@@ -97,7 +108,10 @@ function createEventSubscriptions(url: string, Source: typeof EventSource | unde
         }
       });
     }
-    source.addEventListener('error', () => (dropped = true));
+    source.addEventListener('error', (event) => {
+      dropped = true;
+      if ((event.target as EventSource | null)?.readyState === 2) closedForGood(); // 2: CLOSED
+    });
     source.addEventListener('open', () => {
       if (!dropped) return;
       dropped = false;

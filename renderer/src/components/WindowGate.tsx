@@ -1,8 +1,10 @@
 // Hydrates the window's store from main on mount (and unsubscribes on unmount); shows a quiet
-// line while it loads and a clear one if main cannot be reached.
+// line while it loads, the sign-in page when Lull answered but this browser has no session, and
+// "not reachable" only when nothing answered at all.
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommon } from '../store/context.tsx';
+import { SignIn } from './SignIn.tsx';
 import { useMinuteTick } from './useMinuteTick.ts';
 
 export function WindowGate({ hydrate, children }: { hydrate: () => Promise<() => void>; children: ReactNode }) {
@@ -21,6 +23,7 @@ export function WindowGate({ hydrate, children }: { hydrate: () => Promise<() =>
     };
   }, [hydrate]);
   if (hydrated === 'no') return <p className="loading">{t('common.loading')}</p>;
+  if (hydrated === 'signed-out') return <SignIn />;
   if (hydrated === 'failed')
     return (
       <main className="unreachable">

@@ -7,7 +7,7 @@ import { createQueueSlice, type QueueSlice } from './slices/queue/action.ts';
 import { createSessionSlice, type SessionSlice } from './slices/session/action.ts';
 import { createSettingsSlice, type SettingsSlice } from './slices/settings/action.ts';
 import { createStatusSlice, type StatusSlice } from './slices/status/action.ts';
-import { defaultDeps, errorMessage, type StoreDeps } from './slice.ts';
+import { defaultDeps, type StoreDeps } from './slice.ts';
 
 export type ReviewStore = QueueSlice & StatusSlice & SettingsSlice & SessionSlice & WindowAction;
 
@@ -20,6 +20,8 @@ export function createReviewStore(api: LullApi, overrides: Partial<StoreDeps> = 
     ...createQueueSlice('review')(set, get, deps),
     async hydrate() {
       const offs = [
+        // Lull answered but no longer knows this browser: the sign-in page, not an error.
+        api.onSignedOut?.(() => set({ hydrated: 'signed-out' })) ?? (() => undefined),
         api.onStateChanged((status) => get().setStatus(status)),
         api.onBatchReleased(() => void get().loadQueue().catch(() => undefined)),
         api.onItemChanged((item) => get().itemChanged(item)),
@@ -34,7 +36,7 @@ export function createReviewStore(api: LullApi, overrides: Partial<StoreDeps> = 
         await Promise.all([get().loadSettings(), get().loadStatus(), get().loadQueue()]);
         set({ hydrated: 'yes' });
       } catch (error) {
-        set({ hydrated: 'failed', hydrateError: errorMessage(error) });
+        get().hydrateFailed(error);
       }
       return () => offs.forEach((off) => off());
     },

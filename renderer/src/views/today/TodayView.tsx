@@ -2,6 +2,7 @@
 // counts, and today's numbers.
 import { useTranslation } from 'react-i18next';
 import { useDashboard } from '../../store/context.tsx';
+import { ScheduleNotOn } from '../ScheduleChoice.tsx';
 import { StatusCard } from './StatusCard.tsx';
 import { TodayStats } from './TodayStats.tsx';
 import { WeekGrid } from './WeekGrid.tsx';
@@ -12,6 +13,7 @@ export function TodayView({ customFocus = false }: { customFocus?: boolean }) {
   return (
     <div className="page today">
       <h1 className="sr-only">{t('nav.today')}</h1>
+      <ScheduleNotOn />
       <div className="columns">
         <StatusCard customFocus={customFocus} />
         <section className="card queue-summary" aria-labelledby="queue-summary-title">

@@ -8,11 +8,12 @@ export interface Notice {
 }
 
 export interface SessionState {
-  hydrated: 'no' | 'yes' | 'failed';
+  /** 'signed-out': Lull answered, but this browser has no session (the HTTP API's 401): sign in. */
+  hydrated: 'no' | 'yes' | 'failed' | 'signed-out';
   hydrateError: string | null;
   notice: Notice | null;
-  /** First run: pick a role, then one screen on how holding works; null when done. */
-  firstRun: 'role' | 'explain' | null;
+  /** First run: pick a role, then the week it plans and when holding starts; null when done. */
+  firstRun: 'role' | 'week' | null;
 }
 
 export const initialSessionState: SessionState = { hydrated: 'no', hydrateError: null, notice: null, firstRun: null };

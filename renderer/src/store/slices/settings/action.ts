@@ -12,6 +12,7 @@ export interface SettingsAction {
   receiveSettings(value: unknown): void;
   /** Checks and saves a partial update; true when main took it. */
   saveSettings(patch: Partial<SettingsInput>): Promise<boolean>;
+  /** The first run's role: its preset, and scheduled blocks wait for the choice of when to start. */
   chooseRole(role: Role): Promise<boolean>;
   settingsWereReset(movedTo: string | null): void;
   dismissReset(): void;
@@ -56,7 +57,7 @@ export const createSettingsSlice: SliceCreator<SettingsSlice, Pick<SessionSlice,
       set({ savingFields: get().savingFields.filter((k) => !keys.includes(k)) });
     }
   },
-  chooseRole: (role) => get().saveSettings(rolePreset(role)),
+  chooseRole: (role) => get().saveSettings({ ...rolePreset(role), scheduleFrom: null }),
   settingsWereReset: (movedTo) => set({ resetMovedTo: movedTo }),
   dismissReset: () => set({ resetMovedTo: undefined }),
 });
