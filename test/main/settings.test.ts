@@ -1,3 +1,4 @@
+import { settingsMigrations } from '../../main/store/settingsMigrations.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -21,7 +22,7 @@ describe('settings in the app (the real electron-store over the Electron stub)',
     const dir = tempDir();
     expect(openAppSettings(dir).patch({ batchTimes: ['10:30'], language: 'sv' }).ok).toBe(true);
     expect(openAppSettings(dir).get()).toMatchObject({ batchTimes: ['10:30'], language: 'sv' });
-    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toMatchObject({ _version: 1, batchTimes: ['10:30'] });
+    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toMatchObject({ _version: settingsMigrations.length, batchTimes: ['10:30'] });
   });
 
   it('moves a corrupt file aside, loads defaults and says so', () => {
