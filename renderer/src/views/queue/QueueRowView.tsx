@@ -1,5 +1,5 @@
 // One row of the queue: a source group, a thread entry ("Anna · 5 messages"), or an item (title,
-// time, and where it stands; an item alone also names its sender). Fixed heights in rem, so the
+// time, and where it stands; it names its sender when no sender entry above it does). Fixed heights in rem, so the
 // virtual list stays right at 200 % text size.
 import { memo, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -55,7 +55,7 @@ export const QueueRowView = memo(function QueueRowView({ row, active, style, onS
     <div {...common}>
       <span className="qtitle">{item.title || t('queue.erased')}</span>
       <span className="qmeta">
-        {row.level === 2 && item.sender ? <span className="qsender">{item.sender} · </span> : null}
+        {item.sender && (row.level === 2 || item.thread) ? <span className="qsender">{item.sender} · </span> : null}
         <time dateTime={item.receivedAt}>{clockTime(item.receivedAt, ctx)}</time>
         {item.body ? <span className="qbody"> · {item.body}</span> : null}
         {snoozedUntil ? <span className="tag"> · {snoozedUntil}</span> : null}
