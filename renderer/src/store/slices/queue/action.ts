@@ -178,6 +178,9 @@ export function createQueueSlice(view: QueueView): SliceCreator<QueueSlice, Pick
           set({ items: s.items.map((i, n) => (n === at ? item : i)) });
           return;
         }
+        // Acted on here and already out of sight: nothing to redraw (a done entry of 250 items
+        // brings 250 of these); the next load forgets it.
+        if (s.hidden.has(item.id) && !(s.pending?.ids.includes(item.id) ?? false)) return;
         // It left this view (done, dismissed, released, or withdrawn by its source): drop it; the
         // cursor stays at the same place in the list.
         const index = queueSelectors.activeIndex(s);
