@@ -4,7 +4,8 @@
 // their counts, the breakthrough waits for "was it urgent?" and is answered with `y`, and the
 // API agrees. axe-core on each screen; screenshots go to test-results/.
 // "Resolved while you focused" is proved in jsdom (test/renderer/views.test.tsx): no HTTP route
-// withdraws an item yet, and nothing resolves an expired one yet.
+// withdraws an item yet, the desktop bus does not observe CloseNotification yet, and nothing
+// resolves an expired item yet.
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Browser, Page } from 'playwright-core';

@@ -223,4 +223,22 @@ describe('queue slice', () => {
     expect(await reviewIds()).toEqual([id]);
     expect(await heldIds()).toEqual([]);
   });
+
+  it('main lists breakthroughs waiting for a verdict for 7 days, and what resolved itself for a day', async () => {
+    const DAY = 86_400_000;
+    core.lull.engine.startFocus({ minutes: 60 });
+    const urgent = await core.lull.engine.ingest({ source: 'pager', title: 'db down', priority: 'urgent' });
+    const answered = await core.lull.engine.ingest({ source: 'pager', title: 'disk full', priority: 'urgent' });
+    const code = await ingest(core, { source: 'sms', title: 'your code' });
+    core.lull.engine.withdraw({ id: code.item.id });
+    await core.api.judge({ id: answered.item.id, urgent: false });
+    const ids = async (view: 'unjudged' | 'resolved'): Promise<string[]> => (await core.api.listQueue({ view, limit: 10 })).items.map((i) => i.id);
+    expect(await ids('unjudged')).toEqual([urgent.item.id]);
+    expect(await ids('resolved')).toEqual([code.item.id]);
+    core.clock.advance(DAY + 1000);
+    expect(await ids('resolved')).toEqual([]);
+    expect(await ids('unjudged')).toEqual([urgent.item.id]);
+    core.clock.advance(6 * DAY);
+    expect(await ids('unjudged')).toEqual([]);
+  });
 });
