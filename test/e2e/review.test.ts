@@ -103,4 +103,22 @@ describe('the review in a real browser', () => {
     await expect.poll(async () => (await list('review')).map((i) => i.title)).toEqual(['Lunch 0', 'Lunch 1', 'Lunch 2', 'Lunch 3']);
     expect(errors).toEqual([]);
   }, 60_000);
+
+  it('reads in Swedish and passes axe in the dark theme', async () => {
+    expect((await host.api('POST', '/v1/focus', { minutes: 30 })).status).toBe(201);
+    expect((await post({ source: 'pager', sender: 'ops', title: 'Disken full', priority: 'urgent' })).disposition).toBe('breakthrough');
+    expect((await host.api('DELETE', '/v1/focus')).status).toBe(200);
+    const sv = await browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm', colorScheme: 'dark', viewport: { width: 1200, height: 900 } });
+    const p = await sv.newPage();
+    const svErrors = watchErrors(p);
+    await p.goto((await host.api<{ url: string }>('POST', '/v1/session/link')).body.url);
+    await p.goto(`${host.baseUrl}/review.html`);
+    await p.getByRole('heading', { name: /^Var det brådskande\?/ }).waitFor();
+    await p.getByRole('button', { name: 'Inte brådskande' }).waitFor();
+    await expect.poll(() => p.getByRole('tree').locator('[role=treeitem][aria-level="2"]').allTextContents()).toEqual(['▸Anna· 4 meddelanden']);
+    await screenshot(p, 'review-05-sv-dark');
+    expect(await seriousViolations(p)).toEqual([]);
+    expect(svErrors).toEqual([]);
+    await sv.close();
+  }, 60_000);
 });

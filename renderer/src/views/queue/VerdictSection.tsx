@@ -58,7 +58,14 @@ export function VerdictSection() {
             const on = item.id === active;
             const titleId = `v-${domSafe(item.id)}`;
             return (
-              <li key={item.id} className={`verdict${on ? ' active' : ''}`} aria-current={on ? 'true' : undefined} onClick={() => a.setVerdictActive(item.id)}>
+              <li
+                key={item.id}
+                className={`verdict${on ? ' active' : ''}`}
+                aria-current={on ? 'true' : undefined}
+                onClick={() => a.setVerdictActive(item.id)}
+                // Tabbing to a row's buttons makes it the row y / n answer.
+                onFocus={() => a.setVerdictActive(item.id)}
+              >
                 <span className="vtext">
                   <span className="qtitle" id={titleId}>
                     {item.title || t('queue.erased')}
