@@ -35,6 +35,10 @@ export interface ItemPatch {
 
 export interface ItemQuery {
   status?: ItemStatus[];
+  /** Only breakthroughs with no "was it urgent?" answer yet (PRODUCT.md §2). */
+  unjudged?: boolean;
+  /** Only items received at or after this moment (epoch ms). */
+  since?: number;
   limit: number;
   /** Opaque position from the previous page. */
   cursor?: string | undefined;

@@ -3,12 +3,12 @@
 import { systemClock } from '../core/clock.ts';
 import { scheduleConsent, scheduleFromFor } from '../core/consent.ts';
 import type { FocusEngine } from '../core/engine.ts';
-import type { Clock } from '../core/ports.ts';
+import type { Clock, ItemQuery } from '../core/ports.ts';
 import { presentBlock, presentItem, presentReport, presentStatus, isoTime } from '../core/present.ts';
 import type { Settings } from '../core/settings.ts';
-import { LullError, type ItemStatus, type Status } from '../core/types.ts';
+import { LullError, type Status } from '../core/types.ts';
 import type { SourceHealth } from '../sources/source.ts';
-import type { InvokeChannel, InvokeRequest, InvokeResult, ScheduleConsentDto, StatusDto } from '../../preload/contract.ts';
+import type { InvokeChannel, InvokeRequest, InvokeResult, ListView, ScheduleConsentDto, StatusDto } from '../../preload/contract.ts';
 import { invokeContract } from '../../preload/contract.ts';
 
 export interface SettingsPort {
@@ -23,10 +23,10 @@ export interface OperationDeps {
   openItem?: (url: string | undefined) => Promise<boolean>;
   /** Writes the weekly report as PDF and returns its path; only the Electron shell can. */
   exportPdf?: (week: string | undefined) => Promise<string | null>;
+  /** The engine's clock ("start now", what "recent" in a list means); the system's when not given. */
+  clock?: Clock;
   /** Health of the running sources, by name. */
   sourceHealth?: () => Record<string, SourceHealth>;
-  /** The engine's clock: "start now" means now as the engine sees it. */
-  clock?: Clock;
 }
 
 /** The status as every transport shows it: the engine's state and the health of each source. */
@@ -37,13 +37,27 @@ export function statusDto(status: Status, timeZone: string, health: Record<strin
 type Handler<C extends InvokeChannel> = (request: InvokeRequest<C>) => InvokeResult<C> | Promise<InvokeResult<C>>;
 export type Operations = { [C in InvokeChannel]: Handler<C> };
 
-const VIEW_STATUS: Record<'held' | 'review', ItemStatus[]> = { held: ['held'], review: ['released'] };
+const DAY_MS = 86_400_000;
+
+/**
+ * What each view of `queue:list` asks the store. Breakthroughs wait for a verdict for 7 days: the
+ * verdicts feed the weekly report, and an older unanswered one tells little about a rule (and a
+ * long backlog would nag). What resolved itself is listed for a day: the review follows the block
+ * it happened in, and a day covers every block of it.
+ */
+const VIEW_QUERY: Record<ListView, (now: number) => Pick<ItemQuery, 'status' | 'unjudged' | 'since'>> = {
+  held: () => ({ status: ['held'] }),
+  review: () => ({ status: ['released'] }),
+  unjudged: (now) => ({ unjudged: true, since: now - 7 * DAY_MS }),
+  resolved: (now) => ({ status: ['resolved'], since: now - DAY_MS }),
+};
 
 export function createOperations(deps: OperationDeps): Operations {
   const { engine } = deps;
+  const clock = deps.clock ?? systemClock;
   const tz = (): string => engine.getSettings().timeZone;
   const status = (): StatusDto => statusDto(engine.status(), tz(), deps.sourceHealth?.());
-  const now = (): number => (deps.clock ?? systemClock).now();
+  const now = (): number => clock.now();
   const consent = (): ScheduleConsentDto => {
     const c = scheduleConsent(engine.getSettings(), now());
     const occ = (o: { start: number; end: number } | null) => (o ? { start: isoTime(o.start, tz()), end: isoTime(o.end, tz()) } : null);
@@ -59,7 +73,7 @@ export function createOperations(deps: OperationDeps): Operations {
     },
     'queue:list': (req) => {
       const q = invokeContract['queue:list'].request.parse(req);
-      const page = engine.listItems({ status: VIEW_STATUS[q.view], limit: q.limit, cursor: q.cursor });
+      const page = engine.listItems({ ...VIEW_QUERY[q.view](clock.now()), limit: q.limit, cursor: q.cursor });
       return { items: page.items.map((i) => presentItem(i, tz())), nextCursor: page.nextCursor };
     },
     'queue:release': () => {

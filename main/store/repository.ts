@@ -5,7 +5,6 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { z } from 'zod';
 import type { EngineMeta, EngineStore, ItemPage, ItemPatch, ItemQuery } from '../core/ports.ts';
 import { LullError, type Batch, type FocusBlock, type Item } from '../core/types.ts';
-import { itemStatusSchema } from '../core/vocabulary.ts';
 import { openDatabase } from './database.ts';
 import { groupCommit } from './groupCommit.ts';
 import { blockFromRow, itemFromRow, itemParams, type Row } from './rows.ts';
@@ -95,11 +94,22 @@ export function createRepository(path: string): Repository {
     },
     listItems(query: ItemQuery): ItemPage {
       commits.flush();
-      const statuses = query.status ?? itemStatusSchema.options;
       const [afterTime, afterId] = decodeCursor(query.cursor);
-      const sql = `SELECT * FROM items WHERE status IN (${statuses.map(() => '?').join(',')})
-                   AND (received_at > ? OR (received_at = ? AND id > ?)) ORDER BY received_at, id LIMIT ?`;
-      const page = (db.prepare(sql).all(...statuses, afterTime, afterTime, afterId, query.limit + 1) as Row[]).map(itemFromRow);
+      const where: string[] = [];
+      const params: (string | number)[] = [];
+      if (query.status) {
+        where.push(`status IN (${query.status.map(() => '?').join(',')})`);
+        params.push(...query.status);
+      }
+      // Written out (not bound) so the planner can use the partial index of migration 3.
+      if (query.unjudged) where.push("disposition = 'breakthrough' AND verdict IS NULL");
+      if (query.since !== undefined) {
+        where.push('received_at >= ?');
+        params.push(query.since);
+      }
+      where.push('(received_at > ? OR (received_at = ? AND id > ?))');
+      const sql = `SELECT * FROM items WHERE ${where.join(' AND ')} ORDER BY received_at, id LIMIT ?`;
+      const page = (db.prepare(sql).all(...params, afterTime, afterTime, afterId, query.limit + 1) as Row[]).map(itemFromRow);
       const more = page.length > query.limit;
       const items = more ? page.slice(0, query.limit) : page;
       const last = items[items.length - 1];

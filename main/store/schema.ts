@@ -54,4 +54,6 @@ export const migrations: readonly string[] = [
    ALTER TABLE items ADD COLUMN expires_at INTEGER;
    ALTER TABLE items ADD COLUMN verdict TEXT;
    CREATE INDEX items_by_thread ON items (source, thread) WHERE thread IS NOT NULL;`,
+  // 3: the review's "was it urgent?" list: breakthroughs not yet judged, newest last.
+  `CREATE INDEX items_unjudged ON items (received_at, id) WHERE disposition = 'breakthrough' AND verdict IS NULL;`,
 ];

@@ -32,9 +32,16 @@ export const batchSchema = z.object({ id: z.string(), at: isoTime, reason: batch
 /** `held`: the queue; `review`: released and waiting for review. */
 export const queueViewSchema = z.enum(['held', 'review']);
 
+/**
+ * What `queue:list` can list: the queue's views, and two the review shows apart (PRODUCT.md §2):
+ * `unjudged`, breakthroughs of the last 7 days waiting for "was it urgent?"; `resolved`, items
+ * their source took back in the last day ("resolved while you focused").
+ */
+export const listViewSchema = z.enum([...queueViewSchema.options, 'unjudged', 'resolved']);
+
 export const listQuerySchema = z
   .object({
-    view: queueViewSchema.default('held'),
+    view: listViewSchema.default('held'),
     limit: z.number().int().min(1).max(1000).default(100),
     cursor: z.string().max(512).optional(),
   })
@@ -63,3 +70,4 @@ export const queueEvents = {
 
 export type Item = z.output<typeof itemSchema>;
 export type QueueView = z.output<typeof queueViewSchema>;
+export type ListView = z.output<typeof listViewSchema>;

@@ -68,11 +68,15 @@ describe('the windows in a real browser', () => {
     await page.getByRole('button', { name: 'Show what is held' }).click();
     const tree = page.getByRole('tree');
     await tree.getByRole('treeitem').first().waitFor();
-    const rows = await tree.getByRole('treeitem').evaluateAll((els) => els.slice(0, 5).map((e) => `${e.getAttribute('aria-level')}:${e.textContent}`));
-    expect(rows.slice(0, 2)).toEqual(['1:▾slack10 items', '2:▾person02 items']);
-    expect(rows[2]).toMatch(/^3:Message 0\d\d:\d\d · text$/);
-    expect(rows[3]).toMatch(/^3:Message 15\d\d:\d\d · text$/);
-    expect(rows[4]).toBe('2:▾person32 items');
+    const rows = await tree.getByRole('treeitem').evaluateAll((els) => els.slice(0, 3).map((e) => `${e.getAttribute('aria-level')}:${e.textContent}`));
+    expect(rows).toEqual(['1:▾slack10 items', '2:▸person0· 2 messages', '2:▸person3· 2 messages']); // thread entries, closed
+    await tree.getByRole('treeitem', { name: /person0/ }).click();
+    await page.keyboard.press('Enter');
+    const opened = await tree.getByRole('treeitem').evaluateAll((els) => els.slice(1, 5).map((e) => `${e.getAttribute('aria-level')}:${e.textContent}`));
+    expect(opened[0]).toBe('2:▾person0· 2 messages');
+    expect(opened[1]).toMatch(/^3:Message 0\d\d:\d\d · text$/);
+    expect(opened[2]).toMatch(/^3:Message 15\d\d:\d\d · text$/);
+    expect(opened[3]).toBe('2:▸person3· 2 messages');
     await screenshot(page, '06-queue-items');
     expect(await seriousViolations(page)).toEqual([]);
   });
@@ -83,11 +87,14 @@ describe('the windows in a real browser', () => {
     const reviewErrors = watchErrors(review);
     await review.goto(`${host.baseUrl}/review.html`);
     await review.getByText('30 left').waitFor();
-    await review.keyboard.press('j'); // sender person0
+    await review.keyboard.press('j'); // the entry "person0 · 2 messages"
+    await review.keyboard.press('Enter'); // opened
     await review.keyboard.press('j'); // Message 0
     await review.keyboard.press('e'); // done → Message 15
-    await review.keyboard.press('s'); // snooze Message 15
-    await review.keyboard.press('x'); // dismiss Message 3 (the cursor moved on to it)
+    await review.keyboard.press('s'); // snooze Message 15 → the entry person3 (person0's is empty)
+    await review.keyboard.press('Enter'); // opened
+    await review.keyboard.press('j'); // Message 3
+    await review.keyboard.press('x'); // dismiss Message 3
     await review.getByText('27 left').waitFor();
     await review.keyboard.press('?');
     await review.getByRole('dialog', { name: 'Keyboard' }).waitFor();

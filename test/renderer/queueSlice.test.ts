@@ -30,7 +30,7 @@ const heldIds = async (): Promise<string[]> => (await core.api.listQueue({ view:
 const reviewIds = async (): Promise<string[]> => (await core.api.listQueue({ view: 'review', limit: 1000 })).items.map((i) => i.id);
 
 describe('queue slice', () => {
-  it('groups by source, then sender, in order of first arrival, with a count of what is left', async () => {
+  it('groups by source, then thread entry (a sender within a batch; an item alone is its own row), in order of first arrival, with a count of what is left', async () => {
     const store = await reviewOf([
       { source: 'slack', sender: 'anna', title: 'a1' },
       { source: 'mail', sender: 'bo', title: 'b1' },
@@ -38,15 +38,11 @@ describe('queue slice', () => {
       { source: 'slack', sender: 'anna', title: 'a2' },
     ]);
     const rows = queueSelectors.rows(store.getState());
-    expect(rows.map((r) => (r.kind === 'item' ? r.item.title : r.kind === 'sender' ? `  ${r.sender} ${r.count}` : `${r.source} ${r.count}`))).toEqual([
+    expect(rows.map((r) => (r.kind === 'item' ? r.item.title : r.kind === 'thread' ? `  ${r.name} ${r.count}` : `${r.source} ${r.count}`))).toEqual([
       'slack 3',
       '  anna 2',
-      'a1',
-      'a2',
-      '  cai 1',
       'c1',
       'mail 1',
-      '  bo 1',
       'b1',
     ]);
     expect(queueSelectors.left(store.getState())).toBe(4);
@@ -59,7 +55,9 @@ describe('queue slice', () => {
       { source: 'ci', sender: 'bot', title: 'two' },
     ]);
     const s = store.getState();
-    s.moveActive(2); // source, sender, first item
+    s.moveActive(1); // source, entry "bot · 2 messages"
+    s.toggleGroup(); // opened
+    s.moveActive(1); // its first item
     s.act('done');
     expect(queueSelectors.left(store.getState())).toBe(1);
     expect(await reviewIds()).toHaveLength(2); // not sent yet
@@ -95,7 +93,9 @@ describe('queue slice', () => {
       { source: 'mail', sender: 'bo', title: 'b1' },
       { source: 'slack', sender: 'anna', title: 'a2' },
     ]);
-    store.getState().moveActive(2);
+    store.getState().moveActive(1);
+    store.getState().toggleGroup();
+    store.getState().moveActive(1);
     store.getState().act('done');
     const rows = queueSelectors.rows(store.getState());
     expect(rows.map((r) => r.kind === 'source' && r.source).filter(Boolean)).toEqual(['slack', 'mail']);
@@ -113,11 +113,18 @@ describe('queue slice', () => {
     s().moveActive(-5);
     expect(queueSelectors.activeIndex(s())).toBe(0);
     s().toggleGroup();
-    expect(queueSelectors.rows(s()).map((r) => r.kind)).toEqual(['source', 'source', 'sender', 'item']);
+    expect(queueSelectors.rows(s()).map((r) => r.kind)).toEqual(['source', 'source', 'item']);
     s().toggleGroup(undefined, true);
+    s().moveActive(1);
+    s().toggleGroup(undefined, true); // the entry "x · 2 messages"
     s().moveActiveTo('last');
     expect(queueSelectors.activeRow(s())?.kind).toBe('item');
-    s().moveActive(-3); // item "2"
+    s().moveActive(-2); // item "2"
+    s().toggleGroup(undefined, false); // left on an item folds its entry, the cursor on it
+    expect(queueSelectors.activeRow(s())?.kind).toBe('thread');
+    expect(queueSelectors.rows(s()).map((r) => r.kind)).toEqual(['source', 'thread', 'source', 'item']);
+    s().toggleGroup(undefined, true);
+    s().moveActive(2);
     s().act('dismiss');
     const active = queueSelectors.activeRow(s());
     expect(active?.kind === 'source' && active.source).toBe('b');
@@ -215,5 +222,23 @@ describe('queue slice', () => {
     expect(store.getState().notice?.kind).toBe('error');
     expect(await reviewIds()).toEqual([id]);
     expect(await heldIds()).toEqual([]);
+  });
+
+  it('main lists breakthroughs waiting for a verdict for 7 days, and what resolved itself for a day', async () => {
+    const DAY = 86_400_000;
+    core.lull.engine.startFocus({ minutes: 60 });
+    const urgent = await core.lull.engine.ingest({ source: 'pager', title: 'db down', priority: 'urgent' });
+    const answered = await core.lull.engine.ingest({ source: 'pager', title: 'disk full', priority: 'urgent' });
+    const code = await ingest(core, { source: 'sms', title: 'your code' });
+    core.lull.engine.withdraw({ id: code.item.id });
+    await core.api.judge({ id: answered.item.id, urgent: false });
+    const ids = async (view: 'unjudged' | 'resolved'): Promise<string[]> => (await core.api.listQueue({ view, limit: 10 })).items.map((i) => i.id);
+    expect(await ids('unjudged')).toEqual([urgent.item.id]);
+    expect(await ids('resolved')).toEqual([code.item.id]);
+    core.clock.advance(DAY + 1000);
+    expect(await ids('resolved')).toEqual([]);
+    expect(await ids('unjudged')).toEqual([urgent.item.id]);
+    core.clock.advance(6 * DAY);
+    expect(await ids('unjudged')).toEqual([]);
   });
 });

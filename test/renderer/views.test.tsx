@@ -121,7 +121,8 @@ describe('held queue', () => {
     expect(screen.queryByText('are you free?')).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Show what is held' }));
     const tree = screen.getByRole('tree');
-    expect(within(tree).getAllByRole('treeitem').map((r) => r.getAttribute('aria-level'))).toEqual(['1', '2', '3', '2', '3', '1', '2', '3']);
+    // An item alone is its own row under its source (a thread entry is for several).
+    expect(within(tree).getAllByRole('treeitem').map((r) => r.getAttribute('aria-level'))).toEqual(['1', '2', '2', '1', '2']);
     expect(within(tree).getByText('are you free?')).toBeTruthy();
   });
 });
@@ -139,7 +140,7 @@ describe('review window', () => {
     renderWindow(store, <ReviewApp />);
     const left = () => screen.getByText(/\d+ left/).textContent;
     expect(left()).toBe('4 left');
-    await userEvent.keyboard('jj'); // source → sender → "first"
+    await userEvent.keyboard('j{Enter}j'); // source → the entry "eve · 4 messages", opened → "first"
     expect(screen.getByRole('treeitem', { selected: true }).textContent).toContain('first');
     await userEvent.keyboard('{Enter}');
     await userEvent.keyboard('e');
@@ -177,6 +178,117 @@ describe('review window', () => {
       'Keys ?',
     ]);
     expect(screen.getByText('Nothing is waiting for review.')).toBeTruthy();
+  });
+});
+
+describe('the urgent protocol in the review', () => {
+  async function review() {
+    const store = createReviewStore(core.api, core.deps);
+    await store.getState().hydrate();
+    renderWindow(store, <ReviewApp />);
+    return store;
+  }
+  const left = () => screen.getByText(/\d+ left/).textContent;
+
+  it('threads: 5 items with one thread key and 4 from one sender are two entries with counts; an entry opens to its items; done acts on an entry or one item; undo takes back the whole action', async () => {
+    core.lull.engine.startFocus({ minutes: 60 });
+    for (let i = 0; i < 5; i++) {
+      await core.lull.engine.ingest({ source: 'github', sender: ['ann', 'bo', 'cy'][i % 3], thread: 'pr-42', title: `review ${i}` });
+      core.clock.advance(1000);
+    }
+    for (let i = 0; i < 4; i++) {
+      await ingest(core, { source: 'chat', sender: 'Anna', title: `chat ${i}` });
+      core.clock.advance(1000);
+    }
+    core.lull.engine.endFocus();
+    const store = await review();
+    const entries = () => screen.getAllByRole('treeitem').filter((r) => r.getAttribute('aria-level') === '2');
+    expect(entries().map((r) => r.textContent)).toEqual(['▸ann and 2 others· 5 messages', '▸Anna· 4 messages']);
+    expect(entries().map((r) => r.getAttribute('aria-expanded'))).toEqual(['false', 'false']);
+    expect(left()).toBe('9 left');
+
+    await userEvent.keyboard('j{Enter}'); // the thread entry, opened
+    const items = screen.getAllByRole('treeitem').filter((r) => r.getAttribute('aria-level') === '3');
+    expect(items.map((r) => r.querySelector('.qtitle')?.textContent)).toEqual(['review 0', 'review 1', 'review 2', 'review 3', 'review 4']);
+    expect(screen.getByRole('treeitem', { selected: true }).textContent).toContain('5 messages');
+    await userEvent.keyboard('e'); // the cursor is on the entry: all 5
+    expect(left()).toBe('4 left');
+    expect(screen.getByText(/5 marked done/)).toBeTruthy();
+    await userEvent.keyboard('u'); // one action, one undo: all 5 back
+    expect(left()).toBe('9 left');
+    await userEvent.keyboard('e');
+    await act(() => store.getState().flush());
+    expect((await core.api.listQueue({ view: 'review', limit: 100 })).items.map((i) => i.title)).toEqual(['chat 0', 'chat 1', 'chat 2', 'chat 3']);
+
+    await userEvent.keyboard('j{Enter}j'); // chat → "Anna · 4 messages", opened → "chat 0"
+    expect(screen.getByRole('treeitem', { selected: true }).textContent).toContain('chat 0');
+    await userEvent.keyboard('e'); // one item inside the entry: just that one
+    expect(left()).toBe('3 left');
+    expect(entries().map((r) => r.textContent)).toEqual(['▾Anna· 3 messages']);
+    await act(() => store.getState().flush());
+    expect((await core.api.listQueue({ view: 'review', limit: 100 })).items.map((i) => i.title)).toEqual(['chat 1', 'chat 2', 'chat 3']);
+  });
+
+  it('was it urgent?: every breakthrough waits with two buttons; y and n answer the active row, undo takes an answer back, and the answers reach main', async () => {
+    core.lull.engine.startFocus({ minutes: 60 });
+    const ids: string[] = [];
+    for (const title of ['db down', 'disk full', 'cert expires']) {
+      const { item } = await core.lull.engine.ingest({ source: 'pager', sender: 'ops', title, priority: 'urgent' });
+      expect(item.disposition).toBe('breakthrough');
+      ids.push(item.id);
+      core.clock.advance(60_000);
+    }
+    await ingest(core, { source: 'mail', sender: 'eve', title: 'lunch?' });
+    core.lull.engine.endFocus();
+    const store = await review();
+    const section = screen.getByRole('region', { name: /Was it urgent\?/ });
+    const list = within(section).getByRole('list', { name: 'Breakthroughs waiting for an answer' });
+    const rows = () => within(list).getAllByRole('listitem').map((li) => li.querySelector('.qtitle')?.textContent);
+    expect(rows()).toEqual(['db down', 'disk full', 'cert expires']);
+    expect(within(section).getByText('3 to answer')).toBeTruthy();
+    expect(within(list).getAllByRole('button', { name: 'Urgent' })).toHaveLength(3);
+    expect(within(list).getAllByRole('button', { name: 'Not urgent' })).toHaveLength(3);
+    expect(within(screen.getByRole('tree')).queryByText('db down')).toBeNull(); // not in the batch
+    expect(left()).toBe('1 left');
+
+    await userEvent.keyboard('y');
+    expect(rows()).toEqual(['disk full', 'cert expires']);
+    expect(within(section).getByText('Marked urgent')).toBeTruthy();
+    await userEvent.keyboard('u');
+    expect(rows()).toEqual(['db down', 'disk full', 'cert expires']);
+    await userEvent.keyboard('y'); // db down: urgent
+    await userEvent.keyboard('n'); // disk full: not urgent (sends the first)
+    await waitFor(() => expect(core.lull.engine.getItem(ids[0]!).verdict).toBe('urgent'));
+    expect(rows()).toEqual(['cert expires']);
+    expect(left()).toBe('1 left'); // the batch's count is the batch's
+    await userEvent.click(within(list).getByRole('button', { name: 'Not urgent' }));
+    expect(screen.queryByRole('list', { name: 'Breakthroughs waiting for an answer' })).toBeNull();
+    expect(within(section).getByText('Marked not urgent')).toBeTruthy(); // still undoable
+    await act(() => store.getState().flush());
+    expect(ids.map((id) => core.lull.engine.getItem(id).verdict)).toEqual(['urgent', 'not-urgent', 'not-urgent']);
+    expect((await core.api.listQueue({ view: 'unjudged', limit: 10 })).items).toEqual([]);
+    await userEvent.keyboard('?');
+    const help = screen.getByRole('dialog', { name: 'Keyboard' });
+    expect(within(help).getByText('Was it urgent? Yes')).toBeTruthy();
+    expect(within(help).getByText('Was it urgent? No')).toBeTruthy();
+  });
+
+  it('what resolved itself is listed apart, with a count, never in the batch list', async () => {
+    core.lull.engine.startFocus({ minutes: 60 });
+    const code = await ingest(core, { source: 'sms', sender: 'bank', title: 'your code is 123456' });
+    await ingest(core, { source: 'mail', sender: 'eve', title: 'lunch?' });
+    core.lull.engine.withdraw({ id: code.item.id });
+    core.lull.engine.endFocus();
+    await review();
+    const section = screen.getByRole('region', { name: 'Resolved while you focused' });
+    expect(within(section).getByText('1 item took care of itself')).toBeTruthy();
+    const list = within(section).getByRole('list', { name: 'Items resolved while you focused' });
+    expect(within(list).getAllByRole('listitem').map((li) => li.querySelector('.qtitle')?.textContent)).toEqual(['your code is 123456']);
+    expect(within(section).queryAllByRole('button')).toEqual([]);
+    const tree = screen.getByRole('tree');
+    expect(within(tree).queryByText('your code is 123456')).toBeNull();
+    expect(within(tree).getByText('lunch?')).toBeTruthy();
+    expect(left()).toBe('1 left');
   });
 });
 

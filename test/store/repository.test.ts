@@ -8,6 +8,7 @@ import { createRepository } from '../../main/store/repository.ts';
 import { migrations } from '../../main/store/schema.ts';
 import { openDatabase } from '../../main/store/database.ts';
 import { FakeClock } from '../support/fakeClock.ts';
+import { MemoryStore } from '../support/memoryStore.ts';
 import { useTempDirs } from '../support/tempDir.ts';
 
 const item = (id: string, extra: Partial<Item> = {}): Item => ({
@@ -146,5 +147,33 @@ describe('SQLite repository', () => {
     await Promise.all(['held', 'released', 'delivered', 'done', 'dismissed', 'resolved'].map((status, n) => repo.commitItem(item(`s${n}`, { status: status as Item['status'], receivedAt: n }))));
     expect(repo.listItems({ limit: 10 }).items.map((i) => i.status)).toEqual(['held', 'released', 'delivered', 'done', 'dismissed', 'resolved']);
     repo.close();
+  });
+
+  it('lists the breakthroughs with no verdict and what resolved itself, since a moment, as the memory store does; the unjudged list reads its own index', async () => {
+    const path = join(tempDir(), 'lull.db');
+    const repo = createRepository(path);
+    const memory = new MemoryStore();
+    const items = [
+      item('old', { disposition: 'breakthrough', rule: 'urgent', status: 'delivered', receivedAt: 100 }),
+      item('open', { disposition: 'breakthrough', rule: 'vip', status: 'delivered', receivedAt: 200 }),
+      item('judged', { disposition: 'breakthrough', rule: 'vip', status: 'delivered', receivedAt: 300, verdict: 'not-urgent' }),
+      item('held', { receivedAt: 400 }),
+      item('gone-old', { status: 'resolved', receivedAt: 150 }),
+      item('gone', { status: 'resolved', receivedAt: 500 }),
+    ];
+    await Promise.all(items.map((i) => Promise.all([repo.commitItem(i), memory.commitItem(i)])));
+    for (const store of [repo, memory]) {
+      expect(store.listItems({ unjudged: true, limit: 10 }).items.map((i) => i.id)).toEqual(['old', 'open']);
+      expect(store.listItems({ unjudged: true, since: 150, limit: 10 }).items.map((i) => i.id)).toEqual(['open']);
+      expect(store.listItems({ status: ['resolved'], since: 150, limit: 10 }).items.map((i) => i.id)).toEqual(['gone-old', 'gone']);
+      expect(store.listItems({ status: ['resolved'], since: 151, limit: 10 }).items.map((i) => i.id)).toEqual(['gone']);
+    }
+    repo.updateItems(['open'], { verdict: 'urgent' });
+    expect(repo.listItems({ unjudged: true, limit: 10 }).items.map((i) => i.id)).toEqual(['old']);
+    repo.close();
+    const db = new DatabaseSync(path, { readOnly: true });
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT * FROM items WHERE disposition = 'breakthrough' AND verdict IS NULL AND received_at >= ? AND (received_at > ? OR (received_at = ? AND id > ?)) ORDER BY received_at, id LIMIT ?").all(0, 0, 0, '', 10);
+    expect(JSON.stringify(plan)).toContain('items_unjudged');
+    db.close();
   });
 });

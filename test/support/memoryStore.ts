@@ -53,6 +53,8 @@ export class MemoryStore implements EngineStore {
   listItems(query: ItemQuery): ItemPage {
     const all = [...this.items.values()]
       .filter((i) => !query.status || query.status.includes(i.status))
+      .filter((i) => !query.unjudged || (i.disposition === 'breakthrough' && i.verdict === undefined))
+      .filter((i) => query.since === undefined || i.receivedAt >= query.since)
       .sort((a, b) => a.receivedAt - b.receivedAt || a.id.localeCompare(b.id));
     const start = query.cursor ? all.findIndex((i) => i.id === query.cursor) + 1 : 0;
     const items = all.slice(start, start + query.limit);

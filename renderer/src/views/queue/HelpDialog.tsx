@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
-const KEYS: [string, string][] = [
+const KEYS: (readonly [string, string])[] = [
   ['j / ↓', 'help.next'],
   ['k / ↑', 'help.previous'],
   ['Enter', 'help.open'],
@@ -14,7 +14,8 @@ const KEYS: [string, string][] = [
   ['?', 'help.help'],
 ];
 
-export function HelpDialog({ onClose }: { onClose(): void }) {
+/** `extra`: keys only the window has (the review's y / n), as [key, words] pairs. */
+export function HelpDialog({ onClose, extra = [] }: { onClose(): void; extra?: readonly (readonly [string, string])[] }) {
   const { t } = useTranslation();
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -39,7 +40,7 @@ export function HelpDialog({ onClose }: { onClose(): void }) {
       >
         <h2 id="help-title">{t('help.title')}</h2>
         <dl className="keys">
-          {KEYS.map(([key, label]) => (
+          {[...KEYS, ...extra].map(([key, label]) => (
             <div key={key}>
               <dt>
                 <kbd>{key}</kbd>

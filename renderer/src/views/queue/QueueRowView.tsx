@@ -1,13 +1,13 @@
-// One row of the queue: a source group, a sender group, or an item (title, sender, time, and
-// where it stands). Fixed heights in rem, so the virtual list stays right at 200 % text size.
+// One row of the queue: a source group, a thread entry ("Anna · 5 messages"), or an item (title,
+// time, and where it stands; it names its sender when no sender entry above it does). Fixed heights in rem, so the
+// virtual list stays right at 200 % text size.
 import { memo, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clockTime } from '../../format/time.ts';
 import { useLocale } from '../../components/Locale.tsx';
 import type { QueueRow } from '../../store/slices/queue/selectors.ts';
 
-export const ROW_REM: Record<QueueRow['kind'], number> = { source: 2.5, sender: 2, item: 3.5 };
-const LEVEL: Record<QueueRow['kind'], number> = { source: 1, sender: 2, item: 3 };
+export const ROW_REM: Record<QueueRow['kind'], number> = { source: 2.5, thread: 2, item: 3.5 };
 
 interface Props {
   row: QueueRow;
@@ -23,22 +23,29 @@ export const QueueRowView = memo(function QueueRowView({ row, active, style, onS
   const common = {
     id: row.domId,
     role: 'treeitem',
-    'aria-level': LEVEL[row.kind],
+    'aria-level': row.kind === 'source' ? 1 : row.kind === 'thread' ? 2 : row.level,
     'aria-selected': active,
-    className: `qrow qrow-${row.kind}${active ? ' active' : ''}`,
+    className: `qrow qrow-${row.kind}${row.kind === 'item' ? ` qlevel-${row.level}` : ''}${active ? ' active' : ''}`,
     style,
     onClick: () => onSelect(row.key),
     onDoubleClick: () => onOpen(row.key),
   } as const;
   if (row.kind !== 'item') {
-    const name = row.kind === 'source' ? row.source : row.sender || t('queue.noSender');
+    const name = row.kind === 'source' ? row.source : row.others ? t('thread.andOthers', { name: row.name, count: row.others }) : row.name;
     return (
       <div {...common} aria-expanded={row.expanded}>
         <span className="caret" aria-hidden="true">
           {row.expanded ? '▾' : '▸'}
         </span>
         <span className="qname">{name}</span>
-        <span className="qcount">{t('queue.groupCount', { count: row.count })}</span>
+        {row.kind === 'thread' ? (
+          <span className="qcount">
+            <span aria-hidden="true">· </span>
+            {t('thread.count', { count: row.count })}
+          </span>
+        ) : (
+          <span className="qcount">{t('queue.groupCount', { count: row.count })}</span>
+        )}
       </div>
     );
   }
@@ -48,6 +55,7 @@ export const QueueRowView = memo(function QueueRowView({ row, active, style, onS
     <div {...common}>
       <span className="qtitle">{item.title || t('queue.erased')}</span>
       <span className="qmeta">
+        {item.sender && (row.level === 2 || item.thread) ? <span className="qsender">{item.sender} · </span> : null}
         <time dateTime={item.receivedAt}>{clockTime(item.receivedAt, ctx)}</time>
         {item.body ? <span className="qbody"> · {item.body}</span> : null}
         {snoozedUntil ? <span className="tag"> · {snoozedUntil}</span> : null}

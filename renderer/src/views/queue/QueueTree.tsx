@@ -11,7 +11,7 @@ import { useQueueKeys } from './useQueueKeys.ts';
 
 const remPx = (): number => parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
 
-export function QueueTree({ label, empty }: { label: string; empty: string }) {
+export function QueueTree({ label, empty, helpKeys }: { label: string; empty: string; helpKeys?: readonly (readonly [string, string])[] }) {
   const { t } = useTranslation();
   const rows = useCommon(queueSelectors.rows);
   const activeIndex = useCommon(queueSelectors.activeIndex);
@@ -113,7 +113,7 @@ export function QueueTree({ label, empty }: { label: string; empty: string }) {
           </div>
         </div>
       )}
-      {keys.helpOpen && <HelpDialog onClose={() => keys.setHelp(false)} />}
+      {keys.helpOpen && <HelpDialog onClose={() => keys.setHelp(false)} {...(helpKeys && { extra: helpKeys })} />}
     </section>
   );
 }

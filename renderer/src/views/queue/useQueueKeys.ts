@@ -5,12 +5,13 @@ import type { QueueAction } from '../../store/slices/queue/action.ts';
 
 type Keys = Pick<QueueAction, 'moveActive' | 'moveActiveTo' | 'toggleGroup' | 'act' | 'openActive' | 'undo' | 'setHelp'> & { helpOpen: boolean };
 
-const isTyping = (target: EventTarget | null): boolean =>
+export const isTyping = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 const isControl = (target: EventTarget | null): boolean => target instanceof HTMLElement && ['BUTTON', 'A', 'SUMMARY'].includes(target.tagName);
 
 export function handleQueueKey(event: KeyboardEvent, keys: Keys): boolean {
-  if (isTyping(event.target)) return false;
+  // Handled already by a part of the window with keys of its own (the review's verdict list).
+  if (event.defaultPrevented || isTyping(event.target)) return false;
   if (keys.helpOpen) {
     if (event.key === 'Escape' || event.key === '?') {
       keys.setHelp(false);

@@ -5,7 +5,7 @@ import type { Item } from '../../../../../preload/contract.ts';
 import { errorMessage, refresher, type SliceCreator } from '../../slice.ts';
 import type { SessionSlice } from '../session/action.ts';
 import { initialQueueState, type QueueActionKind, type QueueState, type QueueView } from './initialState.ts';
-import { queueSelectors } from './selectors.ts';
+import { queueSelectors, type QueueRow } from './selectors.ts';
 
 export const UNDO_MS = 8_000;
 const PAGE = 1000;
@@ -59,6 +59,12 @@ const without = (set: ReadonlySet<string>, ids: readonly string[]): ReadonlySet<
   for (const id of ids) out.delete(id);
   return out;
 };
+
+function nextStillThere(rows: readonly QueueRow[], from: number, there: (key: string) => boolean): QueueRow | undefined {
+  for (let i = from + 1; i < rows.length; i++) if (there(rows[i]!.key)) return rows[i];
+  for (let i = from - 1; i >= 0; i--) if (there(rows[i]!.key)) return rows[i];
+  return undefined;
+}
 
 async function inParallel<T>(ids: readonly string[], run: (id: string) => Promise<T>): Promise<{ ok: T[]; failed: string[]; error: unknown }> {
   const ok: T[] = [];
@@ -153,8 +159,10 @@ export function createQueueSlice(view: QueueView): SliceCreator<QueueSlice, Pick
         toldWhileLoading?.set(item.id, item);
         if (get().queueLoad !== 'ready' || item.status !== VIEW_STATUS[view]) return;
         if (get().items.some((i) => i.id === item.id)) return;
+        const index = queueSelectors.activeIndex(get());
         set({ items: insertInOrder(get().items, item) });
-        if (get().activeKey === null) set({ activeKey: queueSelectors.rows(get())[0]?.key ?? null });
+        // A lone item that the arrival joins into a closed entry is no row any more: stay in place.
+        if (get().activeKey === null || queueSelectors.activeIndex(get()) < 0) set({ activeKey: queueSelectors.rows(get())[Math.max(0, index)]?.key ?? null });
       },
       itemChanged(item) {
         toldWhileLoading?.set(item.id, item);
@@ -170,6 +178,9 @@ export function createQueueSlice(view: QueueView): SliceCreator<QueueSlice, Pick
           set({ items: s.items.map((i, n) => (n === at ? item : i)) });
           return;
         }
+        // Acted on here and already out of sight: nothing to redraw (a done entry of 250 items
+        // brings 250 of these); the next load forgets it.
+        if (s.hidden.has(item.id) && !(s.pending?.ids.includes(item.id) ?? false)) return;
         // It left this view (done, dismissed, released, or withdrawn by its source): drop it; the
         // cursor stays at the same place in the list.
         const index = queueSelectors.activeIndex(s);
@@ -194,12 +205,26 @@ export function createQueueSlice(view: QueueView): SliceCreator<QueueSlice, Pick
         set({ activeKey: (where === 'first' ? rows[0] : rows[rows.length - 1])?.key ?? null });
       },
       toggleGroup(key = get().activeKey ?? undefined, open) {
-        if (!key || key.startsWith('i\u0001')) return;
-        const collapsed = new Set(get().collapsed);
-        const willOpen = open ?? collapsed.has(key);
-        if (willOpen) collapsed.delete(key);
-        else collapsed.add(key);
-        set({ collapsed });
+        if (!key) return;
+        if (key.startsWith('i\u0001')) {
+          // Left on an item inside an entry folds the entry, with the cursor on it.
+          const rows = queueSelectors.rows(get());
+          let at = queueSelectors.rowIndex(get(), key);
+          const row = rows[at];
+          if (open !== false || row?.kind !== 'item' || row.level !== 3) return;
+          while (at > 0 && rows[at]?.kind !== 'thread') at--;
+          key = rows[at]!.key;
+          set({ activeKey: key });
+        }
+        // Sources start open and remember who was folded; entries start closed and remember who was opened.
+        const entry = key.startsWith('t\u0001');
+        const marks = new Set(entry ? get().opened : get().collapsed);
+        const isOpen = entry ? marks.has(key) : !marks.has(key);
+        const willOpen = open ?? !isOpen;
+        if (willOpen === isOpen) return;
+        if (willOpen === entry) marks.add(key);
+        else marks.delete(key);
+        set(entry ? { opened: marks } : { collapsed: marks });
       },
       act(kind, key = get().activeKey ?? undefined) {
         if (!key) return;
@@ -210,9 +235,13 @@ export function createQueueSlice(view: QueueView): SliceCreator<QueueSlice, Pick
         const index = queueSelectors.rowIndex(before, key);
         const keepsRow = kind === 'snooze' && view === 'held';
         const change = keepsRow ? { snoozing: new Set([...before.snoozing, ...ids]) } : { hidden: new Set([...before.hidden, ...ids]) };
-        // The cursor stays at the same place in the list: on the next row, or the last one.
-        const rows = queueSelectors.rows({ ...before, ...change });
-        const landing = keepsRow ? (rows[index + 1] ?? rows[index]) : (rows[index] ?? rows[rows.length - 1]);
+        // The cursor moves on to the next row still there (an emptied entry or source goes with
+        // its last item), else the nearest one above.
+        // (The rows before, then after: the one-entry memo then keeps `after` for the set below.)
+        const rowsBefore = queueSelectors.rows(before);
+        const after = { ...before, ...change };
+        const rows = queueSelectors.rows(after);
+        const landing = keepsRow ? (rows[index + 1] ?? rows[index]) : nextStillThere(rowsBefore, index, (k) => queueSelectors.rowIndex(after, k) >= 0);
         // One update per keypress: one render.
         set({ ...change, pending: { kind, ids, fromKey: key }, activeKey: landing?.key ?? null });
         undoTimer = deps.setTimeout(() => void get().flush(), UNDO_MS);

@@ -25,7 +25,10 @@ export interface QueueState {
   /** The last action that reached main, for the status line. */
   lastCommitted: { kind: QueueActionKind; count: number } | null;
   activeKey: string | null;
+  /** Source groups folded by the user (sources start open). */
   collapsed: ReadonlySet<string>;
+  /** Thread entries opened by the user (an entry starts closed: one row, "Anna · 5 messages"). */
+  opened: ReadonlySet<string>;
   /** During a block the held view shows counts only, until the user asks for the content. */
   revealed: boolean;
   helpOpen: boolean;
@@ -41,6 +44,7 @@ export const initialQueueState = (): QueueState => ({
   lastCommitted: null,
   activeKey: null,
   collapsed: new Set(),
+  opened: new Set(),
   revealed: false,
   helpOpen: false,
   queueError: null,

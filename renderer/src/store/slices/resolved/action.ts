@@ -1,0 +1,43 @@
+// "Resolved while you focused" (PRODUCT.md §2): items their source took back while held, listed
+// apart in the review and never mixed into the batch. Read-only: there is nothing left to do.
+import type { Item } from '../../../../../preload/contract.ts';
+import type { SliceCreator } from '../../slice.ts';
+
+export interface ResolvedState {
+  /** Main's `resolved` view (the last day), oldest first. */
+  resolved: readonly Item[];
+  resolvedLoad: 'idle' | 'loading' | 'ready' | 'failed';
+}
+
+export interface ResolvedAction {
+  loadResolved(): Promise<void>;
+  /** An item main told about: one its source just took back joins the list. */
+  resolvedHeard(item: Item): void;
+}
+
+export type ResolvedSlice = ResolvedState & ResolvedAction;
+
+export const createResolvedSlice: SliceCreator<ResolvedSlice> = (set, get, deps) => ({
+  resolved: [],
+  resolvedLoad: 'idle',
+  async loadResolved() {
+    set({ resolvedLoad: get().resolvedLoad === 'ready' ? 'ready' : 'loading' });
+    try {
+      const items: Item[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await deps.api.listQueue({ view: 'resolved', limit: 1000, ...(cursor && { cursor }) });
+        items.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      set({ resolved: items, resolvedLoad: 'ready' });
+    } catch {
+      set({ resolvedLoad: 'failed' });
+    }
+  },
+  resolvedHeard(item) {
+    const s = get();
+    if (s.resolvedLoad !== 'ready' || item.status !== 'resolved' || s.resolved.some((i) => i.id === item.id)) return;
+    set({ resolved: [...s.resolved, item] });
+  },
+});
