@@ -1,7 +1,7 @@
 // The weekly interruption report (PRODUCT.md §1.4) as data, per ISO week, with the previous
 // week beside it. Planned focus is the weekly schedule's occurrences plus ad hoc blocks as asked.
 import { isoWeekDays, occurrences, previousIsoWeek, type WeeklyRule } from './schedule.ts';
-import { blockMinutes, breakthroughsByRule, countByDisposition, countMoments, holdMinutes, median, MOMENT_GAP_MS, refocusMinutesSaved } from './stats.ts';
+import { blockMinutes, breakthroughsByRule, countByDisposition, countMoments, countResolved, holdMinutes, median, MOMENT_GAP_MS, refocusMinutesSaved } from './stats.ts';
 import type { BreakthroughRule, Disposition, FocusBlock, Item } from './types.ts';
 
 const HOUR = 3_600_000;
@@ -29,6 +29,8 @@ export interface WeekSummary extends Record<Disposition, number> {
   blocksCompleted: number;
   blocksEndedEarly: number;
   arrivals: number;
+  /** Items that resolved themselves while held or waiting (withdrawn, expired): never delivered late. */
+  resolved: number;
   moments: number;
   refocusMinutesSaved: number;
   medianHoldMinutes: number | null;
@@ -95,6 +97,7 @@ function summarize(input: ReportInput, data: WeekData, bounds: readonly number[]
     blocksEndedEarly: data.blocks.filter((b) => b.endReason === 'ended-early' || b.endReason === 'skipped').length,
     arrivals: data.items.length,
     ...countByDisposition(data.items),
+    resolved: countResolved(data.items),
     moments: countMoments(held.map((i) => i.receivedAt)),
     refocusMinutesSaved: refocusMinutesSaved(held, data.blocks, input.refocusMinutes, input.now),
     medianHoldMinutes: holds.length ? round1(median(holds) ?? 0) : null,
