@@ -2,9 +2,10 @@
 // blocks, and releases what it held as batches. Time comes from an injected Clock, storage
 // from an EngineStore; listeners hear events and never get called back into. This class keeps
 // the public face, the events and the order of things at each tick; the parts live beside it:
-// rules.ts (the decision), attempts.ts (repeat escalation's attempts), blocks.ts (focus blocks), batcher.ts (the hold and its batches),
-// alarm.ts (the one timer), handling.ts (done, dismiss, snooze, withdraw), retention.ts (what
-// is remembered, and for how long) and queries.ts (the read side).
+// rules.ts (the decision), attempts.ts (repeat escalation's attempts), blocks.ts (focus blocks),
+// batcher.ts (the hold and its batches), alarm.ts (the one timer), handling.ts (done, dismiss,
+// snooze, withdraw, expiry), retention.ts (what is remembered, and for how long) and queries.ts
+// (the read side).
 import { createAlarm, type Alarm } from './alarm.ts';
 import { createBatcher, type Batcher } from './batcher.ts';
 import { createBlocks, type Blocks } from './blocks.ts';
