@@ -121,6 +121,8 @@ export const hostRoutes = {
   postNotification: { method: 'POST', path: '/v1/notifications' },
   loginLink: { method: 'POST', path: '/v1/session/link' },
   signIn: { method: 'POST', path: '/v1/session' },
+  /** A source takes an item back because it resolved itself (PRODUCT.md §2): answers the item. */
+  withdrawNotification: { method: 'POST', path: '/v1/notifications/:id/withdraw' },
 } as const satisfies Record<string, HttpRoute>;
 
 /** The methods that travel over HTTP (the others the browser does itself). */

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { settingsPatchSchema } from '../core/settings.ts';
-import { errorSchema, eventContract, eventsPath, hostRoutes, httpRoutes, invokeContract, methods, settingsPatchRequest } from '../../preload/contract.ts';
+import { errorSchema, eventContract, eventsPath, hostRoutes, httpRoutes, invokeContract, itemSchema, methods, settingsPatchRequest } from '../../preload/contract.ts';
 import { notificationAccepted, notificationSchema } from '../core/incoming.ts';
 
 type Operation = Record<string, unknown>;
@@ -19,6 +19,13 @@ export function openApiDocument(): Record<string, unknown> {
         operationId: 'postNotification',
         requestBody: { required: true, content: json(notificationSchema, 'input') },
         responses: { 202: { description: 'accepted and durably stored', content: json(notificationAccepted, 'output') }, 200: { description: 'a repeated dedupeKey: the first item', content: json(notificationAccepted, 'output') }, ...errors },
+      },
+    },
+    [hostRoutes.withdrawNotification.path.replace(':id', '{id}')]: {
+      post: {
+        operationId: 'withdrawNotification',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { 200: { description: 'the item, resolved (an item already handled, as it was)', content: json(itemSchema, 'output') }, ...errors },
       },
     },
     [eventsPath]: { get: { operationId: 'events', responses: { 200: { description: `server-sent events: \`event: <channel>\`, JSON \`data\`; channels: ${Object.keys(eventContract).join(', ')}`, content: { 'text/event-stream': {} } } } } },

@@ -1,5 +1,5 @@
 // The held items and their release as one batch: what waits, what is owed out (the maximum
-// hold, a snooze's end), and the batch itself. The engine decides when; this keeps what.
+// hold, a snooze's end), what expires (never released), and the batch itself. The engine decides when; this keeps what.
 import type { EngineStore } from './ports.ts';
 import { batchBoundaries, nextBatchAfter } from './schedule.ts';
 import type { Settings } from './settings.ts';
@@ -34,6 +34,13 @@ export function createBatcher({ store, newId, settings, onBatch }: BatcherOption
     return first;
   };
 
+  /** When the first held item expires (its `expiresAt`): the engine resolves it then. */
+  const earliestExpiry = (): number | null => {
+    let first: number | null = null;
+    for (const i of held.values()) if (i.expiresAt !== undefined && (first === null || i.expiresAt < first)) first = i.expiresAt;
+    return first;
+  };
+
   return {
     get size(): number {
       return held.size;
@@ -53,14 +60,26 @@ export function createBatcher({ store, newId, settings, onBatch }: BatcherOption
       return held.delete(id);
     },
 
+    /** The held items whose `expiresAt` has passed at `now` (still held: the caller resolves them). */
+    expired(now: number): Item[] {
+      const out: Item[] = [];
+      for (const i of held.values()) if (i.expiresAt !== undefined && i.expiresAt <= now) out.push(i);
+      return out;
+    },
+
     /** Drops the body of every held copy (the user chose "titles only"). */
     forgetBodies(): void {
       for (const [id, item] of held) if (item.body !== undefined) held.set(id, { ...item, body: undefined });
     },
 
-    /** Releases what is due (every held item with `includeSnoozed`) as one batch; null when nothing is. */
+    /**
+     * Releases what is due (every held item with `includeSnoozed`) as one batch; null when nothing
+     * is. An expired item is never due: the engine resolves it first, and this holds even if not.
+     */
     release(reason: BatchReason, now: number, includeSnoozed: boolean): Batch | null {
-      const due = [...held.values()].filter((i) => includeSnoozed || i.snoozedUntil === null || i.snoozedUntil <= now);
+      const due = [...held.values()].filter(
+        (i) => (i.expiresAt === undefined || i.expiresAt > now) && (includeSnoozed || i.snoozedUntil === null || i.snoozedUntil <= now),
+      );
       if (due.length === 0) return null;
       const batch: Batch = { id: newId(), at: now, reason, count: due.length };
       store.saveBatch(batch, due.map((i) => i.id));
@@ -95,9 +114,9 @@ export function createBatcher({ store, newId, settings, onBatch }: BatcherOption
       return now - dueSince > CATCH_UP_AFTER || boundaries.length > 1 ? 'catch-up' : reason;
     },
 
-    /** The next moment a release may be owed: the maximum hold, a snooze's end, the next batch time. */
+    /** The next moment something is owed: an expiry, the maximum hold, a snooze's end, the next batch time. */
     dueAt(now: number): number | null {
-      const candidates = [maxHoldDeadline(), earliestSnooze(), held.size > 0 ? nextBatchAfter(settings(), now) : null];
+      const candidates = [earliestExpiry(), maxHoldDeadline(), earliestSnooze(), held.size > 0 ? nextBatchAfter(settings(), now) : null];
       const due = candidates.filter((c): c is number => c !== null);
       return due.length ? Math.min(...due) : null;
     },

@@ -2,9 +2,10 @@
 // blocks, and releases what it held as batches. Time comes from an injected Clock, storage
 // from an EngineStore; listeners hear events and never get called back into. This class keeps
 // the public face, the events and the order of things at each tick; the parts live beside it:
-// rules.ts (the decision), blocks.ts (focus blocks), batcher.ts (the hold and its batches),
-// alarm.ts (the one timer), handling.ts (done, dismiss, snooze, withdraw), retention.ts (what
-// is remembered, and for how long) and queries.ts (the read side).
+// rules.ts (the decision), attempts.ts (repeat escalation's attempts), blocks.ts (focus blocks),
+// batcher.ts (the hold and its batches), alarm.ts (the one timer), handling.ts (done, dismiss,
+// snooze, withdraw, expiry), retention.ts (what is remembered, and for how long) and queries.ts
+// (the read side).
 import { createAlarm, type Alarm } from './alarm.ts';
 import { createBatcher, type Batcher } from './batcher.ts';
 import { createBlocks, type Blocks } from './blocks.ts';
@@ -141,9 +142,12 @@ export class FocusEngine {
       await seen.committed;
       return { item: this.hold.get(seen.item.id) ?? this.store.getItem(seen.item.id) ?? seen.item, duplicate: true };
     }
-    const attempts = this.retention.attempt(incoming.sender, now);
-    const item = decide(incoming, { id: this.newId(), now, block: this.blocks.current, settings: this.settings, attempts });
-    const held = item.disposition === 'held';
+    const block = this.blocks.current;
+    // Repeat escalation counts attempts during a block only: outside one, everything reaches you.
+    const attempts = block ? this.retention.attempt(incoming, now) : 0;
+    const item = decide(incoming, { id: this.newId(), now, block, settings: this.settings, attempts });
+    // An item that arrived already expired is stored resolved (rules.ts): nothing to hold.
+    const held = item.status === 'held';
     const firstHeld = held && this.hold.size === 0;
     if (held) this.hold.hold(item);
     const committed = this.store.commitItem(item);
@@ -156,6 +160,7 @@ export class FocusEngine {
       throw error;
     }
     if (firstHeld) this.arm(this.clock.now());
+    else if (held && item.expiresAt !== undefined) this.alarm.earlier(item.expiresAt);
     this.emit({ type: 'item-added', item, incoming });
     if (held) this.queueState();
     return { item, duplicate: false };
@@ -189,6 +194,7 @@ export class FocusEngine {
   /** Releases everything held now, snoozed items included. */
   releaseNow(): Batch | null {
     const now = this.clock.now();
+    this.handling.expire(now);
     const batch = this.hold.release('manual', now, true);
     this.arm(now);
     return batch;
@@ -241,9 +247,11 @@ export class FocusEngine {
     return this.queries.weekSchedule(week);
   }
 
-  /** Everything due at `now`, in order: block end, batch boundaries, maximum hold, scheduled starts. */
+  /** Everything due at `now`, in order: expiries, block end, batch boundaries, maximum hold, scheduled starts. */
   private tick(now: number): void {
     const last = Math.min(this.lastTickAt ?? now, now);
+    // What expired goes first: a batch released after an expiry never contains the item.
+    this.handling.expire(now);
     const running = this.blocks.current;
     const ended = running && now >= running.endsAt ? this.blocks.close('completed', running.endsAt) : null;
     const reason = this.hold.owed(last, now, ended && this.settings.releaseAtBlockEnd ? ended.endsAt : null);
@@ -261,6 +269,7 @@ export class FocusEngine {
   /** Ends the block at `at`, releases what it held (if set to) and tells listeners. */
   private finishBlock(reason: BlockEnd, at: number): number {
     const ended = this.blocks.close(reason, at);
+    this.handling.expire(this.clock.now());
     const released = ended && this.settings.releaseAtBlockEnd ? (this.hold.release('block-end', this.clock.now(), false)?.count ?? 0) : 0;
     if (ended) this.emit({ type: 'block-ended', block: ended });
     return released;

@@ -77,6 +77,28 @@ export function createHandling({ clock, store, settings, hold, find, idFor, onCh
       onChange(updated, now, { rearm: wasHeld, held: wasHeld });
       return updated;
     },
+
+    /**
+     * Resolves every held item whose `expiresAt` has passed, as a withdrawal would: it is not
+     * released in any batch. It resolved at its expiry (`handledAt`), not when Lull noticed after
+     * a sleep or a restart, so the hold times in the report stay true. The caller re-arms.
+     */
+    expire(now: number): Item[] {
+      const gone = hold.expired(now);
+      if (gone.length === 0) return gone;
+      const byMoment = new Map<number, string[]>();
+      const resolved = gone.map((item): Item => {
+        const at = Math.min(now, Math.max(item.receivedAt, item.expiresAt ?? now));
+        const ids = byMoment.get(at);
+        if (ids) ids.push(item.id);
+        else byMoment.set(at, [item.id]);
+        hold.drop(item.id);
+        return { ...item, status: 'resolved', handledAt: at, snoozedUntil: null };
+      });
+      for (const [at, ids] of byMoment) store.updateItems(ids, { status: 'resolved', handledAt: at, snoozedUntil: null });
+      for (const item of resolved) onChange(item, now, { rearm: false, held: true });
+      return resolved;
+    },
   };
 }
 

@@ -3,7 +3,7 @@
 import type { Language } from '../i18n/index.ts';
 import { isoWeekDays, occurrences, previousIsoWeek, type WeeklyRule } from './schedule.ts';
 import type { Settings } from './settings.ts';
-import { blockMinutes, breakthroughsByRule, countByDisposition, countMoments, holdMinutes, median, MOMENT_GAP_MS, refocusMinutesSaved } from './stats.ts';
+import { blockMinutes, breakthroughsByRule, countByDisposition, countMoments, countResolved, holdMinutes, median, MOMENT_GAP_MS, refocusMinutesSaved } from './stats.ts';
 import { breakthroughVerdicts, suggestChanges, type RuleVerdicts, type Suggestion } from './suggestions.ts';
 import type { BreakthroughRule, Disposition, FocusBlock, Item } from './types.ts';
 
@@ -36,6 +36,8 @@ export interface WeekSummary extends Record<Disposition, number> {
   blocksCompleted: number;
   blocksEndedEarly: number;
   arrivals: number;
+  /** Items that resolved themselves while held or waiting (withdrawn, expired): never delivered late. */
+  resolved: number;
   moments: number;
   refocusMinutesSaved: number;
   medianHoldMinutes: number | null;
@@ -106,6 +108,7 @@ function summarize(input: ReportInput, data: WeekData, bounds: readonly number[]
     blocksEndedEarly: data.blocks.filter((b) => b.endReason === 'ended-early' || b.endReason === 'skipped').length,
     arrivals: data.items.length,
     ...countByDisposition(data.items),
+    resolved: countResolved(data.items),
     moments: countMoments(held.map((i) => i.receivedAt)),
     refocusMinutesSaved: refocusMinutesSaved(held, data.blocks, input.refocusMinutes, input.now),
     medianHoldMinutes: holds.length ? round1(median(holds) ?? 0) : null,

@@ -1,10 +1,12 @@
 // What the engine remembers, and for how long: dedupe keys for a day, each sender's recent
-// attempts for the repeat window, and stored text for the retention the user chose. Once a day
+// attempts (attempts.ts) for the repeat window, and stored text for the retention the user chose. Once a day
 // (and at once when the user shortens retention) text past it is erased and the memory pruned.
+import { AttemptTracker, type AttemptRule } from './attempts.ts';
 import type { EngineStore } from './ports.ts';
-import { RepeatTracker } from './rules.ts';
+import { neverBreaksThrough } from './rules.ts';
 import type { Settings } from './settings.ts';
-import type { Item } from './types.ts';
+import { MOMENT_GAP_MS } from './stats.ts';
+import type { IncomingItem, Item } from './types.ts';
 
 const MINUTE = 60_000;
 export const DAY = 24 * 60 * MINUTE;
@@ -23,8 +25,13 @@ export interface RetentionOptions {
 
 export function createRetention({ store, settings }: RetentionOptions) {
   const dedupe = new Map<string, Remembered>();
-  const repeats = new RepeatTracker();
-  const repeatWindow = (): number => settings().breakthrough.repeatEscalation.minutes * MINUTE;
+  const repeats = new AttemptTracker();
+  const repeatRule = (): AttemptRule => {
+    const { attempts, minutes } = settings().breakthrough.repeatEscalation;
+    return { attempts, windowMs: minutes * MINUTE };
+  };
+  /** A source marked neverBreaksThrough cannot escalate, so its arrivals are not attempts. */
+  const counts = (item: Pick<IncomingItem, 'source'>): boolean => !neverBreaksThrough(item, settings().breakthrough);
   /** The last time text past retention was erased (persisted as the engine's `retentionAt`). */
   let lastRunAt: number | null = null;
 
@@ -36,11 +43,11 @@ export function createRetention({ store, settings }: RetentionOptions) {
     /** Rebuilds the memory from the last day's items after a restart. */
     restore(recent: readonly Item[], ranAt: number | null): void {
       lastRunAt = ranAt;
-      const windowMs = repeatWindow();
-      for (const item of recent) {
-        repeats.record(item.sender, item.receivedAt, windowMs);
-        if (item.dedupeKey) dedupe.set(item.dedupeKey, { at: item.receivedAt, item, committed: Promise.resolve() });
-      }
+      const rule = repeatRule();
+      // Attempts are counted during blocks only (an item decided in a block carries its id).
+      const inBlocks = recent.filter((i) => i.blockId !== null && counts(i)).sort((a, b) => a.receivedAt - b.receivedAt);
+      for (const item of inBlocks) repeats.record(item.sender, item.receivedAt, rule);
+      for (const item of recent) if (item.dedupeKey) dedupe.set(item.dedupeKey, { at: item.receivedAt, item, committed: Promise.resolve() });
     },
 
     /** The first item with this dedupe key within the last day, if any. */
@@ -62,9 +69,12 @@ export function createRetention({ store, settings }: RetentionOptions) {
       dedupe.delete(key);
     },
 
-    /** Records an attempt from `sender` and returns how many it made within the repeat window. */
-    attempt(sender: string | undefined, now: number): number {
-      return repeats.record(sender, now, repeatWindow());
+    /**
+     * Records an arrival during a block and returns the number of its sender's attempt within
+     * the repeat window (0: no sender, or a source that never breaks through).
+     */
+    attempt(item: Pick<IncomingItem, 'sender' | 'source'>, now: number): number {
+      return counts(item) ? repeats.record(item.sender, now, repeatRule()) : 0;
     },
 
     /** When the next daily erasure is due. */
@@ -77,7 +87,8 @@ export function createRetention({ store, settings }: RetentionOptions) {
       if (lastRunAt !== null && now - lastRunAt < DAY) return;
       store.eraseTextBefore(now - settings().storage.retentionDays * DAY);
       lastRunAt = now;
-      repeats.prune(now - repeatWindow());
+      // A sender quiet for longer than the window and the moment gap has no attempt left to count.
+      repeats.prune(now - Math.max(repeatRule().windowMs, MOMENT_GAP_MS));
       for (const [key, seen] of dedupe) if (seen.at <= now - DAY) dedupe.delete(key);
     },
 

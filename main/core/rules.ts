@@ -32,31 +32,15 @@ export function mentionsKeyword(item: Pick<IncomingItem, 'title' | 'body'>, keyw
 }
 
 /**
- * Tracks arrivals per sender for repeat escalation ("repeated calls"): the `count`-th item
- * from one sender within `minutes` breaks through.
+ * Sources whose items never break through by any rule, urgent included (a CI or monitoring feed
+ * whose floods must never pass): held during a block, delivered outside one as always.
  */
-export class RepeatTracker {
-  private readonly seen = new Map<string, number[]>();
+export const neverBreaksThrough = (item: Pick<IncomingItem, 'source'>, rules: Rules): boolean => listHas(rules.neverBreaksThrough, item.source);
 
-  record(sender: string | undefined, at: number, windowMs: number): number {
-    if (!sender) return 0;
-    const key = sender.toLocaleLowerCase();
-    const list = (this.seen.get(key) ?? []).filter((t) => t > at - windowMs);
-    list.push(at);
-    this.seen.set(key, list);
-    return list.length;
-  }
+/** An item whose `expiresAt` has passed: what it announced is over (PRODUCT.md §2). */
+export const expiredAt = (item: Pick<IncomingItem, 'expiresAt'>, now: number): boolean => item.expiresAt !== undefined && item.expiresAt <= now;
 
-  prune(before: number): void {
-    for (const [key, list] of this.seen) {
-      const kept = list.filter((t) => t > before);
-      if (kept.length) this.seen.set(key, kept);
-      else this.seen.delete(key);
-    }
-  }
-}
-
-type Test = (item: IncomingItem, rules: Rules, attempts: number) => boolean;
+type Test = (item: IncomingItem, rules: Rules, attempt: number) => boolean;
 
 /** One test per rule of the vocabulary; a rule added there fails to compile until it has one. */
 const passes: Record<BreakthroughRule, Test> = {
@@ -64,12 +48,12 @@ const passes: Record<BreakthroughRule, Test> = {
   vip: (item, rules) => listHas(rules.vipSenders, item.sender),
   keyword: (item, rules) => mentionsKeyword(item, rules.keywords),
   app: (item, rules) => listHas(rules.allowedApps, item.app ?? item.source),
-  repeat: (item, rules, attempts) => Boolean(item.sender) && rules.repeatEscalation.attempts > 0 && attempts >= rules.repeatEscalation.attempts,
+  repeat: (item, rules, attempt) => Boolean(item.sender) && rules.repeatEscalation.attempts > 0 && attempt >= rules.repeatEscalation.attempts,
 };
 
 /** The rule that lets the item pass, in the vocabulary's order of precedence, or null to hold it. */
-function breakthroughRule(item: IncomingItem, rules: Rules, recentFromSender: number): BreakthroughRule | null {
-  for (const rule of BREAKTHROUGH_RULES) if (passes[rule](item, rules, recentFromSender)) return rule;
+function breakthroughRule(item: IncomingItem, rules: Rules, attempt: number): BreakthroughRule | null {
+  for (const rule of BREAKTHROUGH_RULES) if (passes[rule](item, rules, attempt)) return rule;
   return null;
 }
 
@@ -79,13 +63,23 @@ export interface Circumstances {
   /** The block running now; outside a block everything passes straight through. */
   block: FocusBlock | null;
   settings: Settings;
-  /** Attempts from the item's sender within the repeat window, this one included. */
+  /** The number of the sender's attempt (attempts.ts) within the repeat window, this one included. */
   attempts: number;
 }
 
-/** Deliver, hold or break through: the arriving item as it is stored. */
+/**
+ * Deliver, hold or break through: the arriving item as it is stored.
+ *
+ * An item that arrives already expired during a block is held and resolved at once: what it
+ * announced is over (a spent one-time code, a meeting that has started), so it neither breaks
+ * through — an interruption for nothing, whatever its rule — nor waits for a batch that must
+ * not contain it. It is still recorded and counted as resolved. Outside a block Lull does not
+ * filter, so it is delivered as everything else is.
+ */
 export function decide(incoming: IncomingItem, { id, now, block, settings, attempts }: Circumstances): Item {
-  const rule = block ? breakthroughRule(incoming, settings.breakthrough, attempts) : null;
+  const rules = settings.breakthrough;
+  const expired = block !== null && expiredAt(incoming, now);
+  const rule = block && !expired && !neverBreaksThrough(incoming, rules) ? breakthroughRule(incoming, rules, attempts) : null;
   const disposition: Disposition = !block ? 'delivered' : rule ? 'breakthrough' : 'held';
   const { icon: _shownOnly, ...kept } = incoming;
   return {
@@ -95,11 +89,11 @@ export function decide(incoming: IncomingItem, { id, now, block, settings, attem
     receivedAt: now,
     disposition,
     rule,
-    status: disposition === 'held' ? 'held' : 'delivered',
+    status: disposition !== 'held' ? 'delivered' : expired ? 'resolved' : 'held',
     blockId: block?.id ?? null,
     batchId: null,
     releasedAt: null,
     snoozedUntil: null,
-    handledAt: null,
+    handledAt: expired ? now : null,
   };
 }

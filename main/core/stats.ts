@@ -53,6 +53,13 @@ export function countByDisposition(items: readonly Item[]): Record<Disposition, 
   return out;
 }
 
+/** Items that resolved themselves (withdrawn by their source, or expired) and so were never delivered late. */
+export function countResolved(items: readonly Item[]): number {
+  let n = 0;
+  for (const item of items) if (item.status === 'resolved') n++;
+  return n;
+}
+
 export function breakthroughsByRule(items: readonly Item[]): Record<BreakthroughRule, number> {
   const out = Object.fromEntries(BREAKTHROUGH_RULES.map((r) => [r, 0])) as Record<BreakthroughRule, number>;
   for (const item of items) if (item.disposition === 'breakthrough' && item.rule) out[item.rule]++;
@@ -78,6 +85,8 @@ export function median(values: readonly number[]): number | null {
 }
 
 export interface DayStats extends Record<Disposition, number> {
+  /** Of these, items that resolved themselves (countResolved). */
+  resolved: number;
   moments: number;
   refocusMinutesSaved: number;
   breakthroughsByRule: Record<BreakthroughRule, number>;
@@ -88,6 +97,7 @@ export function dayStats(items: readonly Item[], blocks: readonly FocusBlock[], 
   const held = items.filter((i) => i.disposition === 'held');
   return {
     ...countByDisposition(items),
+    resolved: countResolved(items),
     moments: countMoments(held.map((i) => i.receivedAt)),
     refocusMinutesSaved: refocusMinutesSaved(held, blocks, refocusMinutes, now),
     breakthroughsByRule: breakthroughsByRule(items),

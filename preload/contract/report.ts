@@ -14,6 +14,8 @@ const weekSummary = z.object({
   held: z.number(),
   delivered: z.number(),
   breakthrough: z.number(),
+  /** Items that resolved themselves (withdrawn by their source, or expired). */
+  resolved: z.number(),
   moments: z.number(),
   refocusMinutesSaved: z.number(),
   medianHoldMinutes: z.number().nullable(),

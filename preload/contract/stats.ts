@@ -10,6 +10,8 @@ export const dayStatsSchema = z.object({
   held: z.number(),
   delivered: z.number(),
   breakthrough: z.number(),
+  /** Items that resolved themselves (withdrawn by their source, or expired). */
+  resolved: z.number(),
   moments: z.number(),
   refocusMinutesSaved: z.number(),
   breakthroughsByRule: ruleCountsSchema,

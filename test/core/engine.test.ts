@@ -46,20 +46,22 @@ describe('focus engine: deciding', () => {
     expect((await h.post('x', { priority: 'urgent' })).item.disposition).toBe('held');
   });
 
-  it('escalates the third item from one sender within 10 minutes (repeated calls)', async () => {
+  it('escalates the third separate attempt from one sender within 30 minutes (repeated calls)', async () => {
     const h = harness('2026-11-23T08:00:00+01:00');
     h.engine.startFocus({ minutes: 120 });
     expect((await h.post('1', { sender: 'Kim' })).item.disposition).toBe('held');
+    h.clock.advance(30_000);
+    expect((await h.post('1b', { sender: 'Kim' })).item.disposition).toBe('held'); // same attempt
     h.clock.advance(4 * 60_000);
     expect((await h.post('2', { sender: 'Kim' })).item.disposition).toBe('held');
     h.clock.advance(5 * 60_000);
     const third = await h.post('3', { sender: 'kim' });
     expect(third.item).toMatchObject({ disposition: 'breakthrough', rule: 'repeat' });
-    // Spread over more than 10 minutes, it does not escalate.
+    // Spread over more than 30 minutes, three attempts do not escalate.
     await h.post('a', { sender: 'Lee' });
-    h.clock.advance(6 * 60_000);
+    h.clock.advance(16 * 60_000);
     await h.post('b', { sender: 'Lee' });
-    h.clock.advance(6 * 60_000);
+    h.clock.advance(16 * 60_000);
     expect((await h.post('c', { sender: 'Lee' })).item.disposition).toBe('held');
   });
 

@@ -54,6 +54,17 @@ describe('batcher', () => {
     expect(b.release('manual', SAT + 2 * MINUTE, true)?.count).toBe(1);
     expect(b.release('manual', SAT + 3 * MINUTE, true)).toBeNull();
   });
+
+  it('wakes for the earliest expiry and never releases an expired item', () => {
+    const { b } = batcher();
+    b.hold(held('code', SAT, { expiresAt: SAT + 5 * MINUTE }));
+    b.hold(held('later', SAT, { expiresAt: SAT + 30 * MINUTE }));
+    b.hold(held('plain', SAT));
+    expect(b.dueAt(SAT)).toBe(SAT + 5 * MINUTE);
+    expect(b.expired(SAT + 5 * MINUTE).map((i) => i.id)).toEqual(['code']);
+    expect(b.release('manual', SAT + 6 * MINUTE, true)?.count).toBe(2);
+    expect(b.get('code')?.status).toBe('held');
+  });
 });
 
 describe('retention', () => {
@@ -83,13 +94,40 @@ describe('retention', () => {
     expect(r.dueAt(SAT + DAY)).toBe(SAT + 2 * DAY);
   });
 
-  it('counts attempts per sender within the repeat window, case-insensitively', () => {
+  it('counts separate attempts (moments) per sender within the repeat window, case-insensitively', () => {
     const { r } = retention();
-    expect(r.attempt('Kim', SAT)).toBe(1);
-    expect(r.attempt('kim', SAT + 5 * MINUTE)).toBe(2);
-    expect(r.attempt('KIM', SAT + 12 * MINUTE)).toBe(2);
-    expect(r.attempt('kim', SAT + 30 * MINUTE)).toBe(1);
-    expect(r.attempt(undefined, SAT)).toBe(0);
+    const from = (sender: string | undefined, source = 's') => ({ sender, source });
+    expect(r.attempt(from('Kim'), SAT)).toBe(1);
+    // Lines within 2 minutes of the previous one are the same attempt, however many.
+    expect(r.attempt(from('kim'), SAT + MINUTE)).toBe(1);
+    expect(r.attempt(from('KIM'), SAT + 2 * MINUTE)).toBe(1);
+    expect(r.attempt(from('kim'), SAT + 7 * MINUTE)).toBe(2);
+    expect(r.attempt(from('kim'), SAT + 12 * MINUTE)).toBe(3);
+    // A line of the 3rd attempt keeps its number: the attempt that broke through goes on passing.
+    expect(r.attempt(from('kim'), SAT + 13 * MINUTE)).toBe(3);
+    // Only the attempts that started within the last 30 minutes count.
+    expect(r.attempt(from('kim'), SAT + 31 * MINUTE)).toBe(3); // 7, 12, 31
+    expect(r.attempt(from('kim'), SAT + 60 * MINUTE)).toBe(2); // 31, 60
+    expect(r.attempt(from('kim'), SAT + 100 * MINUTE)).toBe(1);
+    expect(r.attempt(from(undefined), SAT)).toBe(0);
+    expect(r.attempt(from(''), SAT)).toBe(0);
+  });
+
+  it('a source that never breaks through makes no attempts', () => {
+    const { r, current } = retention();
+    current.settings = { ...settings, breakthrough: { ...settings.breakthrough, neverBreaksThrough: ['CI'] } };
+    expect(r.attempt({ sender: 'bot', source: 'ci' }, SAT)).toBe(0);
+    expect(r.attempt({ sender: 'bot', source: 'chat' }, SAT + 5 * MINUTE)).toBe(1);
+  });
+
+  it('rebuilds attempts from the last day of items in blocks, sorted, and prunes quiet senders daily', () => {
+    const { r } = retention();
+    const inBlock = (id: string, at: number, extra: Partial<Item> = {}) => held(id, at, { sender: 'Kim', ...extra });
+    r.restore([inBlock('b', SAT + 5 * MINUTE), inBlock('a', SAT), held('d', SAT + 8 * MINUTE, { sender: 'Kim', blockId: null, disposition: 'delivered' })], null);
+    // Two attempts restored (the delivered one, outside a block, does not count): this is the 3rd.
+    expect(r.attempt({ sender: 'kim', source: 's' }, SAT + 10 * MINUTE)).toBe(3);
+    r.apply(SAT + DAY);
+    expect(r.attempt({ sender: 'kim', source: 's' }, SAT + DAY + MINUTE)).toBe(1);
   });
 
   it('titles only erases stored bodies at once; a new retention runs the erasure again now', () => {

@@ -1,18 +1,31 @@
 // The HTTP inbox (PRODUCT.md §4): POST /v1/notifications on Lull's port. The item is durably
 // committed (ingest awaits the store's group commit) before the 202; a repeated dedupe key
-// within 24 h answers 200 with the first item.
+// within 24 h answers 200 with the first item. POST /v1/notifications/{id}/withdraw takes an
+// item back because it resolved itself (§2): it is not released in any batch.
 import { defineSource, refuse } from '../source.ts';
 import { notificationSchema } from '../../core/incoming.ts';
+import { presentItem } from '../../core/present.ts';
+
+const off = () => refuse(403, 'inbox-off', 'the HTTP inbox is turned off in settings (sources.httpInbox)');
 
 export const inbox = defineSource({
   name: 'http-inbox',
-  settings: (all) => all.sources.httpInbox,
+  // The time zone is part of the slice because the withdraw answer shows the item's times with the user's offset.
+  settings: (all) => ({ on: all.sources.httpInbox, timeZone: all.timeZone }),
   start(ctx) {
     ctx.http.route('POST', '/v1/notifications', async (request) => {
-      if (!ctx.settings.get()) return refuse(403, 'inbox-off', 'the HTTP inbox is turned off in settings (sources.httpInbox)');
+      if (!ctx.settings.get().on) return off();
       const { item, duplicate } = await ctx.ingest(notificationSchema.parse(request.body));
       return { status: duplicate ? 200 : 202, body: { id: item.id, disposition: item.disposition, ...(item.rule && { rule: item.rule }) } };
     });
-    return { health: () => (ctx.settings.get() ? { state: 'running' } : { state: 'stopped', detail: 'turned off in settings' }), stop: async () => {} };
+    // An item already handled (done, dismissed, resolved) is answered as it is, unchanged.
+    ctx.http.route('POST', '/v1/notifications/:id/withdraw', async (request) => {
+      const { on, timeZone } = ctx.settings.get();
+      if (!on) return off();
+      const item = await ctx.withdraw({ id: request.params.id ?? '' });
+      if (!item) return refuse(404, 'not-found', 'no item with this id');
+      return { status: 200, body: presentItem(item, timeZone) };
+    });
+    return { health: () => (ctx.settings.get().on ? { state: 'running' } : { state: 'stopped', detail: 'turned off in settings' }), stop: async () => {} };
   },
 });

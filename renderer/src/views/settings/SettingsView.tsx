@@ -4,6 +4,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rolePreset, roles, type Role } from '../../../../main/core/settings.ts';
+import { MOMENT_GAP_MS } from '../../../../main/core/stats.ts';
 import { useDashboard, useDashboardShallow } from '../../store/context.tsx';
 import { asNumber, Choice, LinesInput, Section, TextInput, Toggle, useField, Weekdays } from './fields.tsx';
 import { BatchTimes, ScheduleRules } from './TimeLists.tsx';
@@ -38,6 +39,9 @@ export function SettingsView() {
   const batchDays = useField('batchWeekdays');
   if (!settings) return null;
   const b = settings.breakthrough;
+  // Attempts, not messages: the sentence says what the two numbers mean together, as they stand.
+  const { attempts, minutes } = b.repeatEscalation;
+  const repeatNow = attempts === 0 ? t('settings.repeatOff') : t('settings.repeatNow', { count: attempts, ordinal: true, minutes, gap: MOMENT_GAP_MS / 60_000 });
   const min = t('common.minutesShort');
   return (
     <div className="page settings">
@@ -75,10 +79,28 @@ export function SettingsView() {
         <LinesInput path="breakthrough.vipSenders" label={t('settings.vipSenders')} hint={t('settings.onePerLine')} value={b.vipSenders} toPatch={(v) => ({ breakthrough: { vipSenders: v } })} />
         <LinesInput path="breakthrough.keywords" label={t('settings.keywords')} hint={t('settings.keywordsHint')} value={b.keywords} toPatch={(v) => ({ breakthrough: { keywords: v } })} />
         <LinesInput path="breakthrough.allowedApps" label={t('settings.allowedApps')} hint={t('settings.onePerLine')} value={b.allowedApps} toPatch={(v) => ({ breakthrough: { allowedApps: v } })} />
+        <LinesInput
+          path="breakthrough.neverBreaksThrough"
+          label={t('settings.neverBreaksThrough')}
+          hint={t('settings.neverBreaksThroughHint')}
+          value={b.neverBreaksThrough}
+          toPatch={(v) => ({ breakthrough: { neverBreaksThrough: v } })}
+        />
         <div className="pair">
-          <TextInput path="breakthrough.repeatEscalation.attempts" type="number" label={t('settings.repeatCount')} value={String(b.repeatEscalation.attempts)} min={0} max={20} toPatch={(v) => ({ breakthrough: { repeatEscalation: { attempts: asNumber(v) as number } } })} />
+          <TextInput
+            path="breakthrough.repeatEscalation.attempts"
+            type="number"
+            label={t('settings.repeatCount')}
+            value={String(b.repeatEscalation.attempts)}
+            min={0}
+            max={20}
+            toPatch={(v) => ({ breakthrough: { repeatEscalation: { attempts: asNumber(v) as number } } })}
+          />
           <TextInput path="breakthrough.repeatEscalation.minutes" type="number" label={t('settings.repeatMinutes')} value={String(b.repeatEscalation.minutes)} suffix={min} min={1} max={240} toPatch={(v) => ({ breakthrough: { repeatEscalation: { minutes: asNumber(v) as number } } })} />
         </div>
+        <p className="hint repeat-now" aria-live="polite">
+          {repeatNow}
+        </p>
       </Section>
       <Section id="s-estimates" title={t('settings.estimatesTitle')}>
         <TextInput path="refocusMinutes" type="number" label={t('settings.refocus')} value={String(settings.refocusMinutes)} suffix={min} min={0} max={120} hint={t('settings.refocusHint')} toPatch={(v) => ({ refocusMinutes: asNumber(v) as number })} />

@@ -1,4 +1,4 @@
-// Today's numbers: held, interruption moments avoided, refocus time saved (an estimate, with how
+// Today's numbers: held (and of those, what resolved itself), interruption moments avoided, refocus time saved (an estimate, with how
 // it is counted beside it) and the breakthroughs by the rule that let them pass.
 import { useTranslation } from 'react-i18next';
 import { MOMENT_GAP_MS } from '../../../../main/core/stats.ts';
@@ -22,6 +22,10 @@ export function TodayStats() {
         <div>
           <dt>{t('stats.held')}</dt>
           <dd>{n(today.held)}</dd>
+        </div>
+        <div>
+          <dt>{t('stats.resolved')}</dt>
+          <dd>{n(today.resolved)}</dd>
         </div>
         <div>
           <dt>{t('stats.moments')}</dt>

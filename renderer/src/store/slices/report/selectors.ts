@@ -12,6 +12,7 @@ export const SUMMARY_KEYS = [
   'blocksEndedEarly',
   'arrivals',
   'held',
+  'resolved',
   'delivered',
   'breakthrough',
   'moments',
