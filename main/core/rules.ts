@@ -35,7 +35,9 @@ export function mentionsKeyword(item: Pick<IncomingItem, 'title' | 'body'>, keyw
  * Sources whose items never break through by any rule, urgent included (a CI or monitoring feed
  * whose floods must never pass): held during a block, delivered outside one as always.
  */
-export const neverBreaksThrough = (item: Pick<IncomingItem, 'source'>, rules: Rules): boolean => listHas(rules.neverBreaksThrough, item.source);
+/** A source on the never-list, or a desktop app named there (every desktop item has the source `desktop`). */
+export const neverBreaksThrough = (item: Pick<IncomingItem, 'source' | 'app'>, rules: Rules): boolean =>
+  listHas(rules.neverBreaksThrough, item.source) || listHas(rules.neverBreaksThrough, item.app);
 
 /** An item whose `expiresAt` has passed: what it announced is over (PRODUCT.md §2). */
 export const expiredAt = (item: Pick<IncomingItem, 'expiresAt'>, now: number): boolean => item.expiresAt !== undefined && item.expiresAt <= now;

@@ -4,7 +4,7 @@
 // protocol; this is where the user sees which part of it broke.
 import type { z } from 'zod';
 import { translator, type Language } from '../i18n/index.ts';
-import { mentionsKeyword, namedIn } from './rules.ts';
+import { mentionsKeyword, namedIn, neverBreaksThrough } from './rules.ts';
 import { applySettingsPatch, type Settings, type settingsPatchSchema } from './settings.ts';
 import { MOMENT_GAP_MS } from './stats.ts';
 import { BREAKTHROUGH_RULES, type BreakthroughRule, type Item } from './types.ts';
@@ -102,10 +102,12 @@ function sourceCandidates(items: readonly Item[], rules: Rules): Candidate[] {
   if (!rules.urgent) return [];
   const bySource = new Map<string, Item[]>();
   for (const item of judgedBy('urgent', items)) {
-    if (namedIn(rules.neverBreaksThrough, item.source)) continue;
-    const list = bySource.get(item.source);
+    if (neverBreaksThrough(item, rules)) continue;
+    // A desktop item is named by its app: "stop Slack", not "stop every desktop app".
+    const name = item.app ?? item.source;
+    const list = bySource.get(name);
     if (list) list.push(item);
-    else bySource.set(item.source, [item]);
+    else bySource.set(name, [item]);
   }
   return [...bySource].sort(([a], [b]) => a.localeCompare(b)).map(([name, list]) => ({ kind: 'source', name, items: list, patch: { breakthrough: { neverBreaksThrough: [...rules.neverBreaksThrough, name] } } }));
 }

@@ -112,6 +112,13 @@ describe('neverBreaksThrough', () => {
     expect((await h.post('page', { source: 'pager', priority: 'urgent' })).item.rule).toBe('urgent');
   });
 
+  it('names a desktop app too: its items are held, other desktop apps still break through', async () => {
+    const h = harness(START, { breakthrough: { neverBreaksThrough: ['chatbot'] } });
+    h.engine.startFocus({ minutes: 120 });
+    expect((await h.post('deploy?', { source: 'desktop', app: 'ChatBot', priority: 'urgent' })).item).toMatchObject({ disposition: 'held', rule: null });
+    expect((await h.post('call', { source: 'desktop', app: 'Phone', priority: 'urgent' })).item.rule).toBe('urgent');
+  });
+
   it('delivers such items outside a block, as always', async () => {
     const h = harness(START, settings);
     expect((await h.post('build failed', { source: 'CI', priority: 'urgent' })).item.disposition).toBe('delivered');

@@ -117,6 +117,14 @@ describe('suggestions', () => {
     expect(suggestChanges({ items, settings: settingsWith({ urgent: false }), language: 'en' })).toEqual([]);
   });
 
+  it('a desktop app is named by the app, not by the source every desktop item shares', () => {
+    const items = [...judged({ rule: 'urgent', source: 'desktop', app: 'ChatBot', priority: 'urgent' }, 3), ...judged({ rule: 'urgent', source: 'desktop', app: 'Phone', priority: 'urgent' }, 0, 3)];
+    const [s, ...rest] = suggestChanges({ items, settings: settingsWith({}), language: 'en' });
+    expect(rest).toEqual([]);
+    expect(s).toMatchObject({ id: 'source:chatbot', patch: { breakthrough: { neverBreaksThrough: ['ChatBot'] } } });
+    expect(suggestChanges({ items, settings: settingsWith({ neverBreaksThrough: ['chatbot'] }), language: 'en' })).toEqual([]);
+  });
+
   it('repeat escalation: raise the attempts while the judged repeats would still pass; attempts are moments from one sender', () => {
     // Three mornings: Eve writes at :00, :05 (a burst of two) and :10 — the third attempt is :10, judged not urgent.
     const items: Item[] = [];
