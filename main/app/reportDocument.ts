@@ -26,7 +26,7 @@ export interface ReportWords {
   locale: string;
 }
 
-const SUMMARY = ['plannedHours', 'keptHours', 'blocksCompleted', 'blocksEndedEarly', 'held', 'delivered', 'breakthrough', 'moments', 'refocusMinutesSaved', 'medianHoldMinutes', 'longestHoldMinutes'] as const;
+const SUMMARY = ['plannedHours', 'keptHours', 'blocksCompleted', 'blocksEndedEarly', 'held', 'resolved', 'delivered', 'breakthrough', 'moments', 'refocusMinutesSaved', 'medianHoldMinutes', 'longestHoldMinutes'] as const;
 
 export function reportDocument(report: WeeklyReportDto, words: ReportWords = { language: 'en', locale: 'en' }): string {
   const t = translator(words.language, 'printable');

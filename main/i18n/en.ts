@@ -404,6 +404,7 @@ const printable = {
     blocksCompleted: 'Blocks completed',
     blocksEndedEarly: 'Blocks ended early',
     held: 'Items held',
+    resolved: 'Resolved while you focused (not released)',
     delivered: 'Passed straight through',
     breakthrough: 'Breakthroughs',
     moments: 'Interruption moments avoided',

@@ -402,6 +402,7 @@ const printable: Strings['printable'] = {
     blocksCompleted: 'Fullföljda pass',
     blocksEndedEarly: 'Pass som avslutades tidigt',
     held: 'Kvarhållna',
+    resolved: 'Löstes medan du fokuserade (släpptes inte)',
     delivered: 'Släpptes igenom direkt',
     breakthrough: 'Genombrott',
     moments: 'Avbrott som undveks',
