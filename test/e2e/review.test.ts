@@ -3,9 +3,8 @@
 // sender and an urgent item posted, the block ended; the review shows two thread entries with
 // their counts, the breakthrough waits for "was it urgent?" and is answered with `y`, and the
 // API agrees. axe-core on each screen; screenshots go to test-results/.
-// "Resolved while you focused" is proved in jsdom (test/renderer/views.test.tsx): no HTTP route
-// withdraws an item yet, the desktop bus does not observe CloseNotification yet, and nothing
-// resolves an expired item yet.
+// One more held item is withdrawn by its source through the API: it is not released, and the
+// review lists it apart as resolved.
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Browser, Page } from 'playwright-core';
@@ -57,6 +56,9 @@ describe('the review in a real browser', () => {
     for (let i = 0; i < 4; i++) expect((await post({ source: 'chat', sender: 'Anna', title: `Lunch ${i}` })).disposition).toBe('held');
     urgent = await post({ source: 'pager', sender: 'ops', title: 'Database down', priority: 'urgent' });
     expect(urgent.disposition).toBe('breakthrough');
+    const readElsewhere = await post({ source: 'mail', sender: 'Cy', title: 'Are you free at 3?' });
+    const withdrawn = await host.api<Item>('POST', `/v1/notifications/${readElsewhere.id}/withdraw`);
+    expect(withdrawn.body).toMatchObject({ id: readElsewhere.id, status: 'resolved' });
     expect((await host.api<{ released: number }>('DELETE', '/v1/focus')).body.released).toBe(9);
 
     await page.goto(`${host.baseUrl}/review.html`);
@@ -66,6 +68,10 @@ describe('the review in a real browser', () => {
     await expect.poll(() => entries.allTextContents()).toEqual(['▸ann and 2 others· 5 messages', '▸Anna· 4 messages']);
     const verdicts = page.getByRole('list', { name: 'Breakthroughs waiting for an answer' });
     expect(await verdicts.getByRole('listitem').allTextContents()).toEqual([expect.stringContaining('Database down')]);
+    const resolved = page.getByRole('list', { name: 'Items resolved while you focused' });
+    expect(await resolved.getByRole('listitem').allTextContents()).toEqual([expect.stringContaining('Are you free at 3?')]);
+    await page.getByText('1 item took care of itself').waitFor();
+    expect(await tree.getByText('Are you free at 3?').count()).toBe(0); // never in the batch
     await screenshot(page, 'review-01-entries-and-verdict');
     expect(await seriousViolations(page)).toEqual([]);
   }, 60_000);
