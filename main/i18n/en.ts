@@ -155,7 +155,7 @@ const windows = {
     blockRule: '{{days}}, {{from}}–{{to}}',
     how1: 'During your focus blocks ({{blocks}}) or any block you start, notifications are held, not shown.',
     how2: 'They are released together at the batch times ({{times}}) and when a block ends. Nothing waits longer than {{hours}} h.',
-    how3: 'What is truly urgent breaks through: urgent items, VIP senders, your keywords, allowed apps, and someone who writes three times in ten minutes.',
+    how3: 'What is truly urgent breaks through: urgent items, VIP senders, your keywords, allowed apps, and someone who keeps trying — a 3rd separate attempt within 30 minutes (a burst of lines is one attempt).',
     how4: 'While a block runs, Lull shows counts, not content. When it ends, a review lists what came in, grouped by source and sender.',
     done: 'Start using Lull',
   },

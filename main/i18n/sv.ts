@@ -156,7 +156,7 @@ const windows: Strings['windows'] = {
     blockRule: '{{days}}, {{from}}–{{to}}',
     how1: 'Under dina fokuspass ({{blocks}}) och pass du själv startar hålls aviseringar kvar i stället för att visas.',
     how2: 'De släpps tillsammans vid utskickstiderna ({{times}}) och när ett pass tar slut. Inget väntar längre än {{hours}} h.',
-    how3: 'Det som verkligen brådskar släpps igenom: brådskande aviseringar, VIP-avsändare, dina nyckelord, tillåtna appar och den som skriver tre gånger på tio minuter.',
+    how3: 'Det som verkligen brådskar släpps igenom: brådskande aviseringar, VIP-avsändare, dina nyckelord, tillåtna appar och den som fortsätter försöka — ett tredje separat försök inom 30 minuter (en skur av rader räknas som ett försök).',
     how4: 'Under ett pass visar Lull antal, inte innehåll. När passet är slut får du en genomgång av det som kom, per källa och avsändare.',
     done: 'Börja använda Lull',
   },
