@@ -17,7 +17,7 @@ import { LocaleProvider } from '../../renderer/src/components/Locale.tsx';
 import { createI18n } from '../../renderer/src/i18n/index.ts';
 import { resolveLanguage } from '../../renderer/src/i18n/language.ts';
 import { StoreProvider } from '../../renderer/src/store/context.tsx';
-import type { DashboardStore } from '../../renderer/src/store/dashboardStore.ts';
+import { createDashboardStore, type DashboardStore } from '../../renderer/src/store/dashboardStore.ts';
 import type { ReviewStore } from '../../renderer/src/store/reviewStore.ts';
 import type { StoreDeps } from '../../renderer/src/store/slice.ts';
 import { FakeClock } from '../support/fakeClock.ts';
@@ -74,6 +74,13 @@ export async function openCore(settings: SettingsInput = {}, start = MONDAY_0930
 /** Posts an item through the engine, as a source would. */
 export function ingest(core: Core, item: { source: string; title: string; sender?: string; body?: string; url?: string }) {
   return core.lull.engine.ingest(item);
+}
+
+/** The dashboard's store over the core, hydrated as the window does on mount. */
+export async function openDashboard(core: Core): Promise<StoreApi<DashboardStore>> {
+  const store = createDashboardStore(core.api, core.deps);
+  await store.getState().hydrate();
+  return store;
 }
 
 export function renderWindow(store: StoreApi<DashboardStore> | StoreApi<ReviewStore>, ui: ReactNode, languages: readonly string[] = ['en-GB']) {

@@ -5,9 +5,8 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDashboardStore } from '../../renderer/src/store/dashboardStore.ts';
 import { ReportView } from '../../renderer/src/views/report/ReportView.tsx';
-import { ingest, openCore, renderWindow, type Core } from './harness.tsx';
+import { ingest, openCore, renderWindow, type Core, openDashboard } from './harness.tsx';
 
 let core: Core;
 beforeEach(async () => {
@@ -29,8 +28,7 @@ async function noiseFrom(sender: string, n: number): Promise<void> {
 }
 
 async function reportPage() {
-  const store = createDashboardStore(core.api, core.deps);
-  await store.getState().hydrate();
+  const store = await openDashboard(core);
   renderWindow(store, <ReportView week={null} />);
   return { store, region: await screen.findByRole('region', { name: 'Breakthroughs — was it urgent?' }) };
 }

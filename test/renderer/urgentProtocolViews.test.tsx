@@ -5,11 +5,10 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createDashboardStore } from '../../renderer/src/store/dashboardStore.ts';
 import { ReportView } from '../../renderer/src/views/report/ReportView.tsx';
 import { SettingsView } from '../../renderer/src/views/settings/SettingsView.tsx';
 import { TodayView } from '../../renderer/src/views/today/TodayView.tsx';
-import { giveLayout, ingest, openCore, renderWindow, type Core } from './harness.tsx';
+import { giveLayout, ingest, openCore, renderWindow, type Core, openDashboard } from './harness.tsx';
 
 let core: Core;
 beforeAll(giveLayout);
@@ -18,11 +17,7 @@ afterEach(async () => {
   await core.close();
 });
 
-async function dashboard() {
-  const store = createDashboardStore(core.api, core.deps);
-  await store.getState().hydrate();
-  return store;
-}
+const dashboard = () => openDashboard(core);
 
 describe('settings: the urgent protocol', () => {
   it('saves the sources that never break through, and says in words what repeat escalation does now', async () => {

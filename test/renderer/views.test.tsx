@@ -5,7 +5,6 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDashboardStore } from '../../renderer/src/store/dashboardStore.ts';
 import { createReviewStore } from '../../renderer/src/store/reviewStore.ts';
 import { DashboardApp } from '../../renderer/src/views/DashboardApp.tsx';
 import { HeldQueueView } from '../../renderer/src/views/queue/HeldQueueView.tsx';
@@ -13,7 +12,7 @@ import { ReportView } from '../../renderer/src/views/report/ReportView.tsx';
 import { ReviewApp } from '../../renderer/src/views/ReviewApp.tsx';
 import { SettingsView } from '../../renderer/src/views/settings/SettingsView.tsx';
 import { TodayView } from '../../renderer/src/views/today/TodayView.tsx';
-import { giveLayout, ingest, openCore, renderWindow, type Core } from './harness.tsx';
+import { giveLayout, ingest, openCore, renderWindow, type Core, openDashboard } from './harness.tsx';
 
 let core: Core;
 beforeAll(giveLayout);
@@ -26,11 +25,7 @@ afterEach(async () => {
   await core.close();
 });
 
-async function dashboard() {
-  const store = createDashboardStore(core.api, core.deps);
-  await store.getState().hydrate();
-  return store;
-}
+const dashboard = () => openDashboard(core);
 
 describe('first run', () => {
   it('asks for a role, shows the week it plans and how holding works, holds nothing until "start now"', async () => {

@@ -1,6 +1,6 @@
 // How a window's store is built from slices: each slice sees only its own state and actions
 // through narrowed set/get, so a slice can join any window's store (the queue is in two).
-import type { LullApi } from '../../../preload/contract.ts';
+import type { Item, ListView, LullApi } from '../../../preload/contract.ts';
 
 export type SliceSet<S> = (partial: Partial<S> | ((state: S) => Partial<S>)) => void;
 export type SliceGet<S> = () => S;
@@ -71,4 +71,20 @@ export function derived<S, I extends object, R>(input: (s: S) => I | null, compu
     }
     return r;
   };
+}
+
+/**
+ * Every item of one of main's lists, page by page; `onPage` hears what is loaded so far (and
+ * whether more is coming), so a long list can show its start at once.
+ */
+export async function listAll(api: LullApi, view: ListView, pageSize = 1000, onPage?: (loaded: readonly Item[], more: boolean) => void): Promise<Item[]> {
+  const loaded: Item[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await api.listQueue({ view, limit: pageSize, ...(cursor && { cursor }) });
+    loaded.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+    onPage?.(loaded, cursor !== undefined);
+  } while (cursor);
+  return loaded;
 }

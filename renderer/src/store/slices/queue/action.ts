@@ -2,7 +2,7 @@
 // An action shows at once and reaches main when the next one is taken or the undo window
 // closes (or the window hides), so "undo" needs no inverse operation in main.
 import type { Item } from '../../../../../preload/contract.ts';
-import { errorMessage, refresher, type SliceCreator } from '../../slice.ts';
+import { errorMessage, listAll, refresher, type SliceCreator } from '../../slice.ts';
 import type { SessionSlice } from '../session/action.ts';
 import { initialQueueState, type QueueActionKind, type QueueState, type QueueView } from './initialState.ts';
 import { queueSelectors, type QueueRow } from './selectors.ts';
@@ -99,17 +99,12 @@ export function createQueueSlice(view: QueueView): SliceCreator<QueueSlice, Pick
       const first = get().items.length === 0;
       set({ queueLoad: first ? 'loading' : get().queueLoad, queueError: null });
       let loaded: Item[] = [];
-      let cursor: string | undefined;
       try {
-        do {
-          const page = await api.listQueue({ view, limit: PAGE, ...(cursor && { cursor }) });
-          loaded.push(...page.items);
-          cursor = page.nextCursor ?? undefined;
-          if (first) {
-            set({ items: [...loaded], queueLoad: cursor ? 'more' : 'ready' });
-            if (get().activeKey === null) set({ activeKey: queueSelectors.rows(get())[0]?.key ?? null });
-          }
-        } while (cursor);
+        loaded = await listAll(api, view, PAGE, (sofar, more) => {
+          if (!first) return;
+          set({ items: [...sofar], queueLoad: more ? 'more' : 'ready' });
+          if (get().activeKey === null) set({ activeKey: queueSelectors.rows(get())[0]?.key ?? null });
+        });
       } catch (error) {
         toldWhileLoading = null;
         set({ queueLoad: 'failed', queueError: errorMessage(error) });

@@ -1,7 +1,7 @@
 // "Resolved while you focused" (PRODUCT.md §2): items their source took back while held, listed
 // apart in the review and never mixed into the batch. Read-only: there is nothing left to do.
 import type { Item } from '../../../../../preload/contract.ts';
-import type { SliceCreator } from '../../slice.ts';
+import { listAll, type SliceCreator } from '../../slice.ts';
 
 export interface ResolvedState {
   /** Main's `resolved` view (the last day), oldest first. */
@@ -23,13 +23,7 @@ export const createResolvedSlice: SliceCreator<ResolvedSlice> = (set, get, deps)
   async loadResolved() {
     set({ resolvedLoad: get().resolvedLoad === 'ready' ? 'ready' : 'loading' });
     try {
-      const items: Item[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await deps.api.listQueue({ view: 'resolved', limit: 1000, ...(cursor && { cursor }) });
-        items.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
+      const items = await listAll(deps.api, 'resolved');
       set({ resolved: items, resolvedLoad: 'ready' });
     } catch {
       set({ resolvedLoad: 'failed' });

@@ -2,7 +2,7 @@
 // and the answer — shown at once, sent when the undo window closes or the next answer is given,
 // like the queue's actions, so undo needs no inverse operation in main.
 import type { Item } from '../../../../../preload/contract.ts';
-import { errorMessage, type SliceCreator } from '../../slice.ts';
+import { errorMessage, listAll, type SliceCreator } from '../../slice.ts';
 import { UNDO_MS } from '../queue/action.ts';
 import type { SessionSlice } from '../session/action.ts';
 
@@ -56,13 +56,7 @@ export const createVerdictSlice: SliceCreator<VerdictSlice, Pick<SessionSlice, '
     async loadVerdicts() {
       set({ verdictLoad: get().verdictLoad === 'ready' ? 'ready' : 'loading' });
       try {
-        const items: Item[] = [];
-        let cursor: string | undefined;
-        do {
-          const page = await deps.api.listQueue({ view: 'unjudged', limit: 1000, ...(cursor && { cursor }) });
-          items.push(...page.items);
-          cursor = page.nextCursor ?? undefined;
-        } while (cursor);
+        const items = await listAll(deps.api, 'unjudged');
         const pending = get().verdictPending?.id;
         set({ unjudged: items, judged: new Set(pending ? [pending] : []), verdictLoad: 'ready' });
         if (verdictSelectors.activeIndex(get()) < 0) set({ verdictActive: firstId() });
