@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { SCHEDULE_ALWAYS, type SettingsInput } from '../../main/core/settings.ts';
 import { readApiFile } from '../../main/service/apiFile.ts';
 import { openConfSettings } from '../../main/store/confSettings.ts';
-import { runChild, runCommand, type Child } from './child.ts';
+import { runChild, type Child } from './child.ts';
 
 export const HOST_BIN = join(import.meta.dirname, '..', '..', 'bin', 'lull-host.js');
 
@@ -49,7 +49,7 @@ export async function startHost(opts: HostStart = {}): Promise<RunningHost> {
   }
   const env = { ...process.env, LULL_LOG_LEVEL: 'warn', ...opts.env, LULL_HOME: home };
   const args = [HOST_BIN, '--port', '0', '--no-open', ...(opts.args ?? [])];
-  const child = opts.at === undefined ? runChild(args[0]!, args.slice(1), env) : runCommand('faketime', [opts.at, process.execPath, ...args], { ...env, TZ: 'UTC' });
+  const child = runChild(args[0]!, args.slice(1), opts.at === undefined ? env : { ...env, ...fakeTimeEnv(opts.at) });
   const ready = await child.waitFor((line) => line.startsWith('Lull is running'));
   const loginUrl = /(http:\/\/127\.0\.0\.1:\d+\/login\?secret=\S+)/.exec(ready)?.[1] ?? '';
   const info = readApiFile(home);
@@ -82,4 +82,14 @@ export async function startHost(opts: HostStart = {}): Promise<RunningHost> {
       await child.exited;
     },
   };
+}
+
+/**
+ * libfaketime preloaded into the host itself, its clock starting at `at` (UTC) and running on.
+ * Not the `faketime` wrapper: it forks, so a SIGTERM or SIGKILL to the wrapper left the host running.
+ */
+function fakeTimeEnv(at: string): NodeJS.ProcessEnv {
+  const offset = Math.round((Date.parse(`${at.replace(' ', 'T')}Z`) - Date.now()) / 1000);
+  // `$LIB` is the dynamic linker's own: it finds the library on any architecture, as faketime does.
+  return { LD_PRELOAD: '/usr/$LIB/faketime/libfaketime.so.1', FAKETIME: `${offset >= 0 ? '+' : ''}${offset}`, TZ: 'UTC' };
 }
