@@ -3,21 +3,14 @@ import { z } from 'zod';
 import { breakthroughRuleSchema } from '../../main/core/vocabulary.ts';
 import { isoTime, weekQuerySchema } from './common.ts';
 import { settingsPatchRequest } from './settings.ts';
-import { ruleCountsSchema } from './stats.ts';
+import { interruptionCountsSchema, ruleCountsSchema } from './stats.ts';
 
-const weekSummary = z.object({
+const weekSummary = interruptionCountsSchema.extend({
   plannedHours: z.number(),
   keptHours: z.number(),
   blocksCompleted: z.number(),
   blocksEndedEarly: z.number(),
   arrivals: z.number(),
-  held: z.number(),
-  delivered: z.number(),
-  breakthrough: z.number(),
-  /** Items that resolved themselves (withdrawn by their source, or expired). */
-  resolved: z.number(),
-  moments: z.number(),
-  refocusMinutesSaved: z.number(),
   medianHoldMinutes: z.number().nullable(),
   longestHoldMinutes: z.number().nullable(),
 });

@@ -6,7 +6,8 @@ import { none } from './common.ts';
 /** One count per breakthrough rule, every rule present. */
 export const ruleCountsSchema = z.record(breakthroughRuleSchema, z.number());
 
-export const dayStatsSchema = z.object({
+/** What a day and a week both count: each disposition, what resolved itself, moments and the estimate. */
+export const interruptionCountsSchema = z.object({
   held: z.number(),
   delivered: z.number(),
   breakthrough: z.number(),
@@ -14,8 +15,9 @@ export const dayStatsSchema = z.object({
   resolved: z.number(),
   moments: z.number(),
   refocusMinutesSaved: z.number(),
-  breakthroughsByRule: ruleCountsSchema,
 });
+
+export const dayStatsSchema = interruptionCountsSchema.extend({ breakthroughsByRule: ruleCountsSchema });
 
 export const statsInvokes = {
   'stats:today': { request: none, result: dayStatsSchema },
