@@ -4,8 +4,7 @@
 // POST /v1/session for the same cookie. A used link leads there too, saying so: never an error page.
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
-import type { FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { SESSION_COOKIE, SESSION_MS, SIGN_IN_PATH, type Auth } from './auth.ts';
 import { ApiFailure } from './failure.ts';
 import { PAGE_CSP } from '../../preload/csp.ts';
