@@ -23,6 +23,9 @@ export const methods = {
   exportPdf: 'report:pdf',
   getSettings: 'settings:get',
   patchSettings: 'settings:patch',
+  createToken: 'tokens:create',
+  listTokens: 'tokens:list',
+  revokeToken: 'tokens:revoke',
 } as const;
 
 export const subscriptions = {

@@ -15,6 +15,7 @@ import { scheduleInvokes } from './contract/schedule.ts';
 import { settingsEvents, settingsInvokes } from './contract/settings.ts';
 import { statsInvokes } from './contract/stats.ts';
 import { statusEvents, statusInvokes } from './contract/status.ts';
+import { tokensInvokes } from './contract/tokens.ts';
 
 export * from './contract/common.ts';
 export * from './contract/focus.ts';
@@ -24,6 +25,7 @@ export * from './contract/schedule.ts';
 export * from './contract/settings.ts';
 export * from './contract/stats.ts';
 export * from './contract/status.ts';
+export * from './contract/tokens.ts';
 export { methods, subscriptions };
 /** The vocabulary's lists and limits, for the windows and the CLI (never written again there). */
 export { BREAKTHROUGH_RULES, LIMITS, PRIORITIES, isAllowedUrl } from '../main/core/vocabulary.ts';
@@ -40,6 +42,7 @@ export const invokeContract = {
   ...scheduleInvokes,
   ...reportInvokes,
   ...settingsInvokes,
+  ...tokensInvokes,
 } as const satisfies Record<(typeof methods)[keyof typeof methods], { request: z.ZodType; result: z.ZodType }>;
 
 export type InvokeChannel = keyof typeof invokeContract;
@@ -84,7 +87,7 @@ export type LullApi = {
   onSignedOut?: (listener: () => void) => () => void;
 };
 
-export type HttpRoute = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: string };
+export type HttpRoute = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: string; /** 200 when absent. */ status?: 201 };
 
 /**
  * How each method travels over the headless host's HTTP API (PRODUCT.md §4 plus the routes
@@ -93,7 +96,7 @@ export type HttpRoute = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: str
  */
 export const httpRoutes = {
   getStatus: { method: 'GET', path: '/v1/status' },
-  startFocus: { method: 'POST', path: '/v1/focus' },
+  startFocus: { method: 'POST', path: '/v1/focus', status: 201 },
   stopFocus: { method: 'DELETE', path: '/v1/focus' },
   skipToday: { method: 'POST', path: '/v1/focus/skip-today' },
   listQueue: { method: 'GET', path: '/v1/held' },
@@ -111,6 +114,9 @@ export const httpRoutes = {
   exportPdf: null,
   getSettings: { method: 'GET', path: '/v1/settings' },
   patchSettings: { method: 'PATCH', path: '/v1/settings' },
+  createToken: { method: 'POST', path: '/v1/tokens', status: 201 },
+  listTokens: { method: 'GET', path: '/v1/tokens' },
+  revokeToken: { method: 'DELETE', path: '/v1/tokens/:id' },
 } as const satisfies Record<keyof Methods, HttpRoute | null>;
 
 /**

@@ -1,10 +1,12 @@
-// Who may call the API: the bearer token from api.json, or a browser holding the session cookie
-// that a one-time login link or the owner's token pasted into the sign-in page set. Secrets are
-// compared in constant time. Sessions live in memory: they end when the host stops, or after
-// 30 days.
+// Who may call the API: the owner — the token from api.json, or a browser holding the session
+// cookie that a one-time login link or the owner's token pasted into the sign-in page set — or a
+// notify-only token (store/tokens.ts). Secrets are compared in constant time. Sessions live in
+// memory: they end when the host stops, or after 30 days.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 import { hostRoutes } from '../../preload/contract.ts';
+import type { Caller } from '../sources/source.ts';
+import type { TokenStore } from '../store/tokens.ts';
 
 export const SESSION_COOKIE = 'lull_session';
 /** POST { token }: the sign-in page's one route that needs no credentials. */
@@ -26,9 +28,17 @@ export interface Auth {
   signIn(token: string): string | null;
   /** When a live session ends (epoch ms), or null when it is unknown or over. */
   expiresAt(sessionId: string): number | null;
-  /** The caller's identity for rate limiting, or null when it is not authenticated. */
-  identify(authorization: string | undefined, sessionId: string | undefined): string | null;
+  /** Who calls with this secret (a token) or, when none is sent, this session cookie; null when nobody known. */
+  identify(secret: string | undefined, sessionId: string | undefined): Principal | null;
 }
+
+/** A caller, and the key its requests are rate-limited under (never a secret). */
+export interface Principal {
+  key: string;
+  caller: Caller;
+}
+
+const OWNER: Caller = { scope: 'owner' };
 
 interface Session {
   /** The session's rate-limit key: never the id itself. */
@@ -36,7 +46,7 @@ interface Session {
   expiresAt: number;
 }
 
-export function createAuth(token = secret(), now: () => number = Date.now): Auth {
+export function createAuth(token = secret(), now: () => number = Date.now, tokens?: Pick<TokenStore, 'verify'>): Auth {
   const loginSecrets = new Set<string>();
   // Every request is checked: the token's digest and each session's rate-limit key are made once.
   const tokenDigest = digest(token);
@@ -72,10 +82,14 @@ export function createAuth(token = secret(), now: () => number = Date.now): Auth
     },
     signIn: (candidate) => (isToken(candidate) ? newSession() : null),
     expiresAt: (sessionId) => live(sessionId)?.expiresAt ?? null,
-    identify(authorization, sessionId) {
-      const bearer = /^Bearer (\S+)$/i.exec(authorization ?? '')?.[1];
-      if (bearer !== undefined) return isToken(bearer) ? 'token' : null;
-      return live(sessionId)?.key ?? null;
+    identify(candidate, sessionId) {
+      if (candidate !== undefined) {
+        if (isToken(candidate)) return { key: 'token', caller: OWNER };
+        const notify = tokens?.verify(candidate);
+        return notify ? { key: `token:${notify.id}`, caller: { scope: 'notify', tokenId: notify.id, tokenName: notify.name } } : null;
+      }
+      const session = live(sessionId);
+      return session ? { key: session.key, caller: OWNER } : null;
     },
   };
 }

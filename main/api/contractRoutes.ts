@@ -38,7 +38,7 @@ export function registerContractRoutes(app: FastifyInstance, operations: Operati
         const request = invokeContract[channel].request.parse(requestOf(channel, req));
         const run = operations[channel] as (r: unknown) => unknown;
         const result = await run(request);
-        return reply.status(channel === 'focus:start' ? 201 : 200).send(result);
+        return reply.status(('status' in route ? route.status : 200)).send(result);
       },
     });
   }

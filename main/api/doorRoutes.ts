@@ -1,23 +1,38 @@
-// The sources' own routes on Lull's port (the inbox, and later ntfy, Gotify, webhooks): mounted
-// from what the sources registered when they started, behind the same guard, limits and error
-// handling as every other route. A source answers with a status and a body; it never sees fastify.
-import type { FastifyInstance } from 'fastify';
+// The sources' own routes on Lull's port (the inbox, ntfy, Gotify, webhooks): mounted from what
+// the sources registered when they started, behind the same guard, limits and error handling as
+// every other route. A source answers with a status and a body; it never sees fastify. Routes
+// that take any body (ntfy's text, Gotify's forms) live in their own fastify context, where every
+// content type arrives as bytes, so the JSON-only rule of the rest of the API stays as it is.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DoorRoute } from '../service/doors.ts';
 
-export function registerDoorRoutes(app: FastifyInstance, routes: readonly DoorRoute[]): void {
-  for (const { method, path, handler } of routes) {
-    app.route({
-      method,
-      url: path,
-      handler: async (req, reply) => {
-        const answer = await handler({
-          params: (req.params ?? {}) as Record<string, string>,
-          query: (req.query ?? {}) as Record<string, string | string[] | undefined>,
-          headers: req.headers,
-          body: req.body,
-        });
-        return reply.status(answer.status).send(answer.body);
-      },
-    });
-  }
+const OWNER = { scope: 'owner' } as const;
+
+function mount(app: FastifyInstance, { method, path, handler, options }: DoorRoute): void {
+  app.route({
+    method,
+    url: path,
+    config: { notify: options.notify === true },
+    handler: async (req: FastifyRequest, reply: FastifyReply) => {
+      const answer = await handler({
+        params: (req.params ?? {}) as Record<string, string>,
+        query: (req.query ?? {}) as Record<string, string | string[] | undefined>,
+        headers: req.headers,
+        body: options.body === 'any' ? (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)) : req.body,
+        caller: req.caller ?? OWNER,
+      });
+      return reply.status(answer.status).send(answer.body);
+    },
+  });
+}
+
+export async function registerDoorRoutes(app: FastifyInstance, routes: readonly DoorRoute[]): Promise<void> {
+  for (const route of routes) if (route.options.body !== 'any') mount(app, route);
+  const raw = routes.filter((r) => r.options.body === 'any');
+  if (raw.length === 0) return;
+  await app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+    for (const route of raw) mount(scope, route);
+  });
 }

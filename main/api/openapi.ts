@@ -35,7 +35,7 @@ export function openApiDocument(): Record<string, unknown> {
     const channel = methods[name as keyof typeof methods];
     const { request, result } = invokeContract[channel];
     const path = route.path.replace(/:(\w+)/g, '{$1}');
-    const op: Operation = { operationId: name, responses: { [channel === 'focus:start' ? 201 : 200]: { description: 'done', content: json(result, 'output') }, ...errors } };
+    const op: Operation = { operationId: name, responses: { [('status' in route ? route.status : 200)]: { description: 'done', content: json(result, 'output') }, ...errors } };
     if (path.includes('{id}')) op.parameters = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }];
     else if (!(request instanceof z.ZodUndefined)) {
       if (route.method === 'GET') op.parameters = Object.keys((request as z.ZodObject).shape).map((n) => ({ name: n, in: 'query', required: false, schema: { type: 'string' } }));

@@ -41,7 +41,7 @@ export interface ApiServer {
 
 export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer> {
   const { lull } = opts;
-  const auth = createAuth(opts.token, opts.now);
+  const auth = createAuth(opts.token, opts.now, lull.tokens);
   let port = 0;
   const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, forceCloseConnections: 'idle', return503OnClosing: true });
   // JSON only: drop the built-in text/plain parser, so anything but application/json is a 415.
@@ -58,7 +58,7 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
     keyGenerator: (req) => req.principal ?? 'anonymous',
     errorResponseBuilder: (_req, ctx) => new ApiFailure(429, 'rate-limited', `more than ${ctx.max} requests a minute; retry after ${ctx.after}`),
   });
-  registerDoorRoutes(app, lull.doors.routes);
+  await registerDoorRoutes(app, lull.doors.routes);
   registerContractRoutes(app, lull.operations);
   registerEvents(app, lull);
   registerOpenApi(app);

@@ -70,8 +70,9 @@ export const settingsSchema = z.object({
     .object({ mode: storageModeSchema.default('full'), retentionDays: z.number().int().min(1).max(3650).default(30) })
     .default({ mode: 'full', retentionDays: 30 }),
   sources: z
-    .object({ httpInbox: z.boolean().default(true), desktopBus: z.boolean().default(true) })
-    .default({ httpInbox: true, desktopBus: true }),
+    // compat: the doors for the tools people already have (ntfy, Gotify, Apprise, Alertmanager webhooks).
+    .object({ httpInbox: z.boolean().default(true), compat: z.boolean().default(true), desktopBus: z.boolean().default(true) })
+    .default({ httpInbox: true, compat: true, desktopBus: true }),
   api: z
     .object({
       port: z.number().int().min(0).max(65535).default(47615),

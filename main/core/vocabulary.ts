@@ -22,6 +22,8 @@ export const batchReasonSchema = z.enum(['schedule', 'catch-up', 'block-end', 'm
 /** `unavailable`: cannot run here (no session bus …); `degraded`: runs, but something is missing. */
 export const sourceStateSchema = z.enum(['running', 'stopped', 'unavailable', 'degraded']);
 export const focusStateSchema = z.enum(['idle', 'focus']);
+/** What a token made with POST /v1/tokens may do: post notifications, and nothing else (PRODUCT.md §4). */
+export const tokenScopeSchema = z.enum(['notify']);
 /** The languages Lull's own words are written in; the setting may also say `system`. */
 export const languageSchema = z.enum(['en', 'sv']);
 export const languageSettingSchema = z.enum(['system', ...languageSchema.options]);

@@ -2,13 +2,14 @@
 // ingest and withdraw go to the engine, each source gets the clock, the environment and the
 // secrets, and its routes are collected for the API to mount.
 import type { Clock } from '../core/ports.ts';
-import type { DoorHandler, DoorMethod, Secrets, SourceDefinition, SourceHealth } from '../sources/source.ts';
+import type { DoorHandler, DoorMethod, DoorRouteOptions, Secrets, SourceDefinition, SourceHealth } from '../sources/source.ts';
 import { startParts, type PartsOptions } from './parts.ts';
 
 export interface DoorRoute {
   method: DoorMethod;
   path: string;
   handler: DoorHandler;
+  options: DoorRouteOptions;
 }
 
 export interface DoorsOptions extends PartsOptions {
@@ -38,7 +39,7 @@ export function openDoors(definitions: readonly SourceDefinition[], opts: DoorsO
       dataDir: opts.dataDir,
       env: opts.env,
       secrets: opts.secrets,
-      http: { route: (method, path, handler) => void routes.push({ method, path, handler }) },
+      http: { route: (method, path, handler, options = {}) => void routes.push({ method, path, handler, options }) },
       healthChanged,
     }),
   );

@@ -16,6 +16,7 @@ import type { OutputDefinition } from '../delivery/output.ts';
 import { inbox } from '../sources/inbox/index.ts';
 import type { SourceDefinition, SourceHealth } from '../sources/source.ts';
 import { fileSecrets } from '../store/secrets.ts';
+import { createTokenStore, type TokenStore } from '../store/tokens.ts';
 import { openDoors, type Doors } from './doors.ts';
 import { foldHealth, openOutputs } from './outputs.ts';
 
@@ -45,6 +46,8 @@ export interface Lull {
   engine: FocusEngine;
   settings: SettingsHandle;
   operations: Operations;
+  /** The notify-only tokens; the API asks them who a request's token belongs to. */
+  tokens: TokenStore;
   dataDir: string;
   /** The sources' HTTP routes, for the API to mount on Lull's port. */
   doors: Doors;
@@ -73,6 +76,7 @@ export function openLull(opts: LullOptions): Lull {
   }
   const clock = opts.clock ?? systemClock;
   const engine = new FocusEngine({ clock, store: repository, settings: settings.get() });
+  const tokens = createTokenStore(repository.db, () => clock.now());
   const listeners = new Set<ContractListener>();
   let doors: Doors | null = null;
   let outputs: ReturnType<typeof openOutputs> | null = null;
@@ -94,7 +98,7 @@ export function openLull(opts: LullOptions): Lull {
   const recovered = settings.recovered;
   // The settings store, not the engine, knows of a reset: it is told to listeners directly.
   if (recovered) queueMicrotask(() => listeners.forEach((l) => l('settings:reset', { movedTo: recovered.movedTo })));
-  const operations = createOperations({ engine, settings, openItem: opts.openItem, exportPdf: opts.exportPdf, sourceHealth, clock });
+  const operations = createOperations({ engine, settings, openItem: opts.openItem, exportPdf: opts.exportPdf, sourceHealth, clock, tokens });
   // A source's health is part of Lull's state: a change is told as a state change.
   const stateChanged = (): void => publish({ type: 'state', status: engine.status() });
   const here = runsOn(opts.platform ?? process.platform);
@@ -121,6 +125,7 @@ export function openLull(opts: LullOptions): Lull {
     engine,
     settings,
     operations,
+    tokens,
     dataDir: opts.dataDir,
     doors,
     onContractEvent(listener) {

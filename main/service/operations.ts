@@ -8,7 +8,8 @@ import { presentBlock, presentItem, presentReport, presentStatus, isoTime } from
 import type { Settings } from '../core/settings.ts';
 import { LullError, type Status } from '../core/types.ts';
 import type { SourceHealth } from '../sources/source.ts';
-import type { InvokeChannel, InvokeRequest, InvokeResult, ListView, ScheduleConsentDto, StatusDto } from '../../preload/contract.ts';
+import type { NotifyToken, TokenStore } from '../store/tokens.ts';
+import type { InvokeChannel, InvokeRequest, InvokeResult, ListView, ScheduleConsentDto, StatusDto, TokenDto } from '../../preload/contract.ts';
 import { invokeContract } from '../../preload/contract.ts';
 
 export interface SettingsPort {
@@ -27,6 +28,8 @@ export interface OperationDeps {
   clock?: Clock;
   /** Health of the running sources, by name. */
   sourceHealth?: () => Record<string, SourceHealth>;
+  /** The notify-only tokens (PRODUCT.md §4). */
+  tokens: TokenStore;
 }
 
 /** The status as every transport shows it: the engine's state and the health of each source. */
@@ -56,6 +59,7 @@ export function createOperations(deps: OperationDeps): Operations {
   const { engine } = deps;
   const clock = deps.clock ?? systemClock;
   const tz = (): string => engine.getSettings().timeZone;
+  const token = (t: NotifyToken): TokenDto => ({ id: t.id, name: t.name, scope: t.scope, createdAt: isoTime(t.createdAt, tz()), lastUsedAt: t.lastUsedAt === null ? null : isoTime(t.lastUsedAt, tz()) });
   const status = (): StatusDto => statusDto(engine.status(), tz(), deps.sourceHealth?.());
   const now = (): number => clock.now();
   const consent = (): ScheduleConsentDto => {
@@ -119,6 +123,16 @@ export function createOperations(deps: OperationDeps): Operations {
       const result = deps.settings.patch(patch);
       if (!result.ok) throw new InvalidSettings(result.issues);
       return result.settings;
+    },
+    'tokens:create': ({ name, scope }) => {
+      const made = deps.tokens.create(name, scope ?? 'notify');
+      return { ...token(made.token), token: made.secret };
+    },
+    'tokens:list': () => ({ tokens: deps.tokens.list().map(token) }),
+    'tokens:revoke': ({ id }) => {
+      const revoked = deps.tokens.revoke(id);
+      if (!revoked) throw new LullError('not-found', 'no token with this id');
+      return { revoked: token(revoked) };
     },
   };
 }

@@ -15,13 +15,20 @@ export type { SettingsSlice };
 /** Which held item a source takes back: by Lull's id, or by the source's own key (dedupeKey). */
 export type { WithdrawRef };
 
+/**
+ * Who called a door: the owner (the token in api.json, or a dashboard session), or a notify-only
+ * token (PRODUCT.md §4), whose name is the default source of what it posts.
+ */
+export type Caller = { scope: 'owner' } | { scope: 'notify'; tokenId: string; tokenName: string };
+
 /** A request on one of a source's routes, already past the API's guard (Host, auth, size, rate). */
 export interface DoorRequest {
   params: Readonly<Record<string, string>>;
   query: Readonly<Record<string, string | string[] | undefined>>;
   headers: Readonly<Record<string, string | string[] | undefined>>;
-  /** Parsed JSON (the only body type the API accepts today). */
+  /** Parsed JSON on a `body: 'json'` route; the bytes as sent (empty when none) on a `body: 'any'` route. */
   body: unknown;
+  caller: Caller;
 }
 
 export interface DoorReply {
@@ -32,9 +39,23 @@ export interface DoorReply {
 export type DoorMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type DoorHandler = (request: DoorRequest) => Promise<DoorReply>;
 
+export interface DoorRouteOptions {
+  /**
+   * 'json' (the default): only application/json, parsed (415 otherwise). 'any': any content type,
+   * the body handed over as a Buffer — for clients that send text or forms (ntfy, Gotify).
+   */
+  body?: 'json' | 'any';
+  /**
+   * Whether a notify-only token may call it: true for a route that takes notifications in (every
+   * form of PRODUCT.md §3.1 and §3.3). Such routes also take the token the way those tools send it
+   * (Basic auth, `X-Gotify-Key`, `?token=`, ntfy's `?auth=`). Owner only when false (the default).
+   */
+  notify?: boolean;
+}
+
 /** Routes on Lull's loopback port. Register them synchronously in start(): the server is built after. */
 export interface HttpDoor {
-  route(method: DoorMethod, path: string, handler: DoorHandler): void;
+  route(method: DoorMethod, path: string, handler: DoorHandler, options?: DoorRouteOptions): void;
 }
 
 export interface Secrets {

@@ -10,6 +10,8 @@ import { groupCommit } from './groupCommit.ts';
 import { blockFromRow, itemFromRow, itemParams, type Row } from './rows.ts';
 
 export interface Repository extends EngineStore {
+  /** The open database, for the other stores that share the file (tokens). */
+  readonly db: DatabaseSync;
   close(): void;
 }
 
@@ -58,6 +60,7 @@ export function createRepository(path: string): Repository {
   };
 
   return {
+    db,
     load(since) {
       commits.flush();
       const meta = q.getMeta.get('engine') as { value: string } | undefined;

@@ -56,4 +56,13 @@ export const migrations: readonly string[] = [
    CREATE INDEX items_by_thread ON items (source, thread) WHERE thread IS NOT NULL;`,
   // 3: the review's "was it urgent?" list: breakthroughs not yet judged, newest last.
   `CREATE INDEX items_unjudged ON items (received_at, id) WHERE disposition = 'breakthrough' AND verdict IS NULL;`,
+  // 4: notify-only tokens (PRODUCT.md §4): stored as SHA-256 digests, never the secret.
+  `CREATE TABLE tokens (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     scope TEXT NOT NULL,
+     digest TEXT NOT NULL UNIQUE,
+     created_at INTEGER NOT NULL,
+     last_used_at INTEGER
+   ) STRICT;`,
 ];

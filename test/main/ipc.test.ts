@@ -30,6 +30,9 @@ const cases: Record<InvokeChannel, { valid: unknown; invalid: unknown[] }> = {
   'report:pdf': { valid: { week: '2026-W47' }, invalid: [{ week: '../../etc' }, { path: '/tmp/x.pdf' }] },
   'settings:get': { valid: undefined, invalid: [{ key: 'x' }] },
   'settings:patch': { valid: { refocusMinutes: 20 }, invalid: [undefined, 'x', [1, 2], 7, { nonsense: 1 }, { batchTimes: ['25:00'] }, { refocusMinutes: -1 }] },
+  'tokens:create': { valid: { name: 'ci', scope: 'notify' }, invalid: [undefined, { name: '' }, { name: '   ' }, { name: 'x'.repeat(65) }, { name: 'ci', scope: 'owner' }, { name: 'a\u0007b' }, { name: 'ci', secret: 'x' }] },
+  'tokens:list': { valid: undefined, invalid: [{ all: true }] },
+  'tokens:revoke': { valid: { id: 'tok_1' }, invalid: [undefined, { id: '' }, 'tok_1'] },
 };
 
 function setUp() {

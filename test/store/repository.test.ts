@@ -26,7 +26,7 @@ describe('SQLite repository', () => {
     expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: migrations.length });
     expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((r) => r.name);
-    expect(tables).toEqual(['batches', 'blocks', 'items', 'meta']);
+    expect(tables).toEqual(['batches', 'blocks', 'items', 'meta', 'tokens']);
     db.close();
     // synchronous is a setting of each connection: read it from the one the repository uses.
     const own = openDatabase(path);

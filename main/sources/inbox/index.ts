@@ -1,7 +1,9 @@
 // The HTTP inbox (PRODUCT.md §4): POST /v1/notifications on Lull's port. The item is durably
 // committed (ingest awaits the store's group commit) before the 202; a repeated dedupe key
 // within 24 h answers 200 with the first item. POST /v1/notifications/{id}/withdraw takes an
-// item back because it resolved itself (§2): it is not released in any batch.
+// item back because it resolved itself (§2): it is not released in any batch. A notify-only token
+// may post (its name is the default source) but not withdraw: the answer is the item, and such a
+// token reads nothing.
 import { defineSource, refuse } from '../source.ts';
 import { notificationSchema } from '../../core/incoming.ts';
 import { presentItem } from '../../core/present.ts';
@@ -13,11 +15,19 @@ export const inbox = defineSource({
   // The time zone is part of the slice because the withdraw answer shows the item's times with the user's offset.
   settings: (all) => ({ on: all.sources.httpInbox, timeZone: all.timeZone }),
   start(ctx) {
-    ctx.http.route('POST', '/v1/notifications', async (request) => {
-      if (!ctx.settings.get().on) return off();
-      const { item, duplicate } = await ctx.ingest(notificationSchema.parse(request.body));
-      return { status: duplicate ? 200 : 202, body: { id: item.id, disposition: item.disposition, ...(item.rule && { rule: item.rule }) } };
-    });
+    // A notify token's name is the source when the body names none (PRODUCT.md §4).
+    ctx.http.route(
+      'POST',
+      '/v1/notifications',
+      async (request) => {
+        if (!ctx.settings.get().on) return off();
+        const body = request.body;
+        const named = request.caller.scope === 'notify' && typeof body === 'object' && body !== null && !Array.isArray(body) && !('source' in body) ? { source: request.caller.tokenName, ...body } : body;
+        const { item, duplicate } = await ctx.ingest(notificationSchema.parse(named));
+        return { status: duplicate ? 200 : 202, body: { id: item.id, disposition: item.disposition, ...(item.rule && { rule: item.rule }) } };
+      },
+      { notify: true },
+    );
     // An item already handled (done, dismissed, resolved) is answered as it is, unchanged.
     ctx.http.route('POST', '/v1/notifications/:id/withdraw', async (request) => {
       const { on, timeZone } = ctx.settings.get();
