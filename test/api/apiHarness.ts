@@ -9,6 +9,7 @@ import { SCHEDULE_ALWAYS, type SettingsInput } from '../../main/core/settings.ts
 import { openLull, type Lull } from '../../main/service/lull.ts';
 import { openConfSettings } from '../../main/store/confSettings.ts';
 import { createApiServer, type ApiServer } from '../../main/api/server.ts';
+import type { SourceDefinition } from '../../main/sources/source.ts';
 
 export interface RawResponse {
   status: number;
@@ -29,13 +30,13 @@ export interface Api {
   close(): Promise<void>;
 }
 
-export async function openApi(settings: SettingsInput = {}, opts: { staticDir?: string | null; clock?: Clock } = {}): Promise<Api> {
+export async function openApi(settings: SettingsInput = {}, opts: { staticDir?: string | null; clock?: Clock; doors?: readonly SourceDefinition[] } = {}): Promise<Api> {
   const dir = mkdtempSync(join(tmpdir(), 'lull-api-'));
   // Settings go on disk first, so the engine starts with them (no default schedule block; a
   // settings file that exists has chosen when scheduled blocks hold).
   const patched = openConfSettings(dir).patch({ schedule: [], scheduleFrom: SCHEDULE_ALWAYS, ...settings });
   if (!patched.ok) throw new Error(`bad test settings: ${JSON.stringify(patched.issues)}`);
-  const lull = openLull({ dataDir: dir, openSettings: openConfSettings, clock: opts.clock });
+  const lull = openLull({ dataDir: dir, openSettings: openConfSettings, clock: opts.clock, doors: opts.doors });
   const server = await createApiServer({ lull, staticDir: opts.staticDir ?? null, token: 'test-token-0123456789abcdef', ...(opts.clock && { now: () => opts.clock!.now() }) });
   const port = await server.listen(0);
   const raw: Api['raw'] = (method, path, opts = {}) =>
