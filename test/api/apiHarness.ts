@@ -30,8 +30,8 @@ export interface Api {
   close(): Promise<void>;
 }
 
-export async function openApi(settings: SettingsInput = {}, opts: { staticDir?: string | null; clock?: Clock; doors?: readonly SourceDefinition[] } = {}): Promise<Api> {
-  const dir = mkdtempSync(join(tmpdir(), 'lull-api-'));
+export async function openApi(settings: SettingsInput = {}, opts: { staticDir?: string | null; clock?: Clock; doors?: readonly SourceDefinition[]; /** Reopen this data dir (a restart). */ dataDir?: string } = {}): Promise<Api> {
+  const dir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'lull-api-'));
   // Settings go on disk first, so the engine starts with them (no default schedule block; a
   // settings file that exists has chosen when scheduled blocks hold).
   const patched = openConfSettings(dir).patch({ schedule: [], scheduleFrom: SCHEDULE_ALWAYS, ...settings });
