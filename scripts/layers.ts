@@ -22,7 +22,7 @@ export const layers: readonly Layer[] = [
   { name: 'preload', paths: ['preload/'], may: ['contract'] },
   { name: 'store', paths: ['main/store/'], may: ['core', 'log'] },
   { name: 'system', paths: ['main/system/'], may: ['core', 'log'] },
-  { name: 'sources', paths: ['main/sources/'], may: ['core', 'i18n', 'log', 'store', 'system'] },
+  { name: 'sources', paths: ['main/sources/'], may: ['core', 'i18n', 'log', 'contract', 'store', 'system'] },
   { name: 'delivery', paths: ['main/delivery/'], may: ['core', 'i18n', 'log', 'store', 'system'] },
   { name: 'service', paths: ['main/service/'], may: ['core', 'i18n', 'log', 'contract', 'store', 'system', 'sources', 'delivery'] },
   { name: 'api', paths: ['main/api/'], may: ['core', 'i18n', 'log', 'contract', 'store', 'system', 'sources', 'delivery', 'service'] },

@@ -2,39 +2,32 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { settingsPatchSchema } from '../core/settings.ts';
-import { errorSchema, eventContract, eventsPath, hostRoutes, httpRoutes, invokeContract, itemSchema, methods, settingsPatchRequest } from '../../preload/contract.ts';
-import { notificationAccepted, notificationSchema } from '../core/incoming.ts';
+import { eventContract, eventsPath, httpRoutes, invokeContract, methods, settingsPatchRequest } from '../../preload/contract.ts';
+import type { DoorRoute } from '../service/doors.ts';
+import { openApiJson, refusals } from '../sources/source.ts';
 
 type Operation = Record<string, unknown>;
 
-const json = (schema: z.ZodType, io: 'input' | 'output') => ({ 'application/json': { schema: z.toJSONSchema(schema, { io, unrepresentable: 'any' }) } });
+const json = openApiJson;
 /** A settings patch travels as sent (see contract/settings.ts); it is described by core's patch schema. */
 const described = (schema: z.ZodType): z.ZodType => (schema === settingsPatchRequest ? settingsPatchSchema : schema);
-const errors = { '4XX': { description: 'refused', content: json(z.object({ error: errorSchema }), 'output') } };
+const errors = refusals;
 
-export function openApiDocument(): Record<string, unknown> {
+export function openApiDocument(doors: readonly DoorRoute[] = []): Record<string, unknown> {
   const paths: Record<string, Record<string, Operation>> = {
-    [hostRoutes.postNotification.path]: {
-      post: {
-        operationId: 'postNotification',
-        requestBody: { required: true, content: json(notificationSchema, 'input') },
-        responses: { 202: { description: 'accepted and durably stored', content: json(notificationAccepted, 'output') }, 200: { description: 'a repeated dedupeKey: the first item', content: json(notificationAccepted, 'output') }, ...errors },
-      },
-    },
-    [hostRoutes.withdrawNotification.path.replace(':id', '{id}')]: {
-      post: {
-        operationId: 'withdrawNotification',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: { 200: { description: 'the item, resolved (an item already handled, as it was)', content: json(itemSchema, 'output') }, ...errors },
-      },
-    },
     [eventsPath]: { get: { operationId: 'events', responses: { 200: { description: `server-sent events: \`event: <channel>\`, JSON \`data\`; channels: ${Object.keys(eventContract).join(', ')}`, content: { 'text/event-stream': {} } } } } },
   };
+  // Each door describes its own routes (sources/source.ts `doc`); a notify token may call those marked so.
+  for (const { method, path, options } of doors) {
+    if (!options.doc) continue;
+    const op: Operation = { ...options.doc, ...(options.notify && { security: [{ token: [] }, { notifyToken: [] }] }) };
+    (paths[openApiPath(path)] ??= {})[method.toLowerCase()] = op;
+  }
   for (const [name, route] of Object.entries(httpRoutes)) {
     if (!route) continue;
     const channel = methods[name as keyof typeof methods];
     const { request, result } = invokeContract[channel];
-    const path = route.path.replace(/:(\w+)/g, '{$1}');
+    const path = openApiPath(route.path);
     const op: Operation = { operationId: name, responses: { [('status' in route ? route.status : 200)]: { description: 'done', content: json(result, 'output') }, ...errors } };
     if (path.includes('{id}')) op.parameters = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }];
     else if (!(request instanceof z.ZodUndefined)) {
@@ -47,13 +40,21 @@ export function openApiDocument(): Record<string, unknown> {
     openapi: '3.1.0',
     info: { title: 'Lull local API', version: '1' },
     servers: [{ url: 'http://127.0.0.1:47615' }],
-    components: { securitySchemes: { token: { type: 'http', scheme: 'bearer', description: 'the token in <data dir>/api.json' } } },
+    components: {
+      securitySchemes: {
+        token: { type: 'http', scheme: 'bearer', description: 'the token in <data dir>/api.json (the owner)' },
+        notifyToken: { type: 'http', scheme: 'bearer', description: 'a notify-only token (POST /v1/tokens): the routes that take notifications in, and no other; also as Basic auth password, X-Gotify-Key, ?token= or ntfy’s ?auth=' },
+      },
+    },
     security: [{ token: [] }],
     paths,
   };
 }
 
-export function registerOpenApi(app: FastifyInstance): void {
-  const doc = openApiDocument();
+/** `/v1/held/:id/done` → `/v1/held/{id}/done`. */
+const openApiPath = (path: string): string => path.replace(/:(\w+)/g, '{$1}');
+
+export function registerOpenApi(app: FastifyInstance, doors: readonly DoorRoute[]): void {
+  const doc = openApiDocument(doors);
   app.get('/v1/openapi.json', async () => doc);
 }

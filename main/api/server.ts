@@ -61,7 +61,7 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
   await registerDoorRoutes(app, lull.doors.routes);
   registerContractRoutes(app, lull.operations);
   registerEvents(app, lull);
-  registerOpenApi(app);
+  registerOpenApi(app, lull.doors.routes);
   app.route({ method: hostRoutes.loginLink.method, url: hostRoutes.loginLink.path, handler: async () => ({ url: loginUrl() }) });
   await registerDashboard(app, auth, opts.staticDir);
   const loginUrl = (): string => `http://127.0.0.1:${port}/login?secret=${auth.newLoginSecret()}`;

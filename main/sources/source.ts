@@ -8,6 +8,7 @@ import type { Settings } from '../core/settings.ts';
 import type { WithdrawRef } from '../core/handling.ts';
 import type { IncomingItem, IngestResult, Item } from '../core/types.ts';
 import type { Logger } from '../log.ts';
+import { z } from 'zod';
 
 export type SourceHealth = Health;
 export type { SettingsSlice };
@@ -51,7 +52,12 @@ export interface DoorRouteOptions {
    * (Basic auth, `X-Gotify-Key`, `?token=`, ntfy's `?auth=`). Owner only when false (the default).
    */
   notify?: boolean;
+  /** How GET /v1/openapi.json describes it: an OpenAPI operation object (operationId, summary, requestBody, responses …). */
+  doc?: DoorRouteDoc;
 }
+
+/** An OpenAPI 3.1 operation object; `operationId` and `responses` at least. Build schemas with `openApiJson`. */
+export type DoorRouteDoc = { operationId: string; summary?: string; responses: Record<string, unknown> } & Record<string, unknown>;
 
 /** Routes on Lull's loopback port. Register them synchronously in start(): the server is built after. */
 export interface HttpDoor {
@@ -102,3 +108,11 @@ export const defineSource = <S>(definition: SourceDefinition<S>): SourceDefiniti
 
 /** A refusal in the API's error shape, for a source's own routes. */
 export const refuse = (status: number, code: string, message: string): DoorReply => ({ status, body: { error: { code, message } } });
+
+/** An OpenAPI media-type map for a zod schema (`io`: what a client sends, or what Lull answers). */
+export const openApiJson = (schema: z.ZodType, io: 'input' | 'output') => ({ 'application/json': { schema: z.toJSONSchema(schema, { io, unrepresentable: 'any' }) } });
+
+/** The API's error shape, as OpenAPI describes every refusal. */
+export const refusals = {
+  '4XX': { description: 'refused', content: openApiJson(z.object({ error: z.object({ code: z.string(), message: z.string(), fields: z.array(z.object({ field: z.string(), message: z.string() })).optional() }) }), 'output') },
+};

@@ -21,7 +21,7 @@ describe('notify-only tokens', () => {
   const newToken = async (name = 'ci') => {
     const r = await api.call('POST', '/v1/tokens', { name, scope: 'notify' });
     expect(r.status, r.text).toBe(201);
-    return r.json as { id: string; name: string; token: string };
+    return r.json as { id: string; name: string; token: string; createdAt: string };
   };
   const post = (headers: Record<string, string>, body: unknown = { title: 'deploy done' }, path = '/v1/notifications') =>
     api.raw('POST', path, { headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
