@@ -43,12 +43,16 @@ async function stop(s: Started): Promise<void> {
   rmSync(s.home, { recursive: true, force: true });
 }
 
-async function load(port: number, token: string | null, opts: { connections: number; duration: number; overallRate?: number }) {
+/** The same notification in ntfy's form (PRODUCT.md §3.3): text body, title and priority in headers, topic = source. */
+const NTFY = { path: '/bench', headers: { 'content-type': 'text/plain', title: 'deploy finished', priority: '3' }, body: 'pipeline #4411 passed in 6 min 12 s' };
+const NATIVE = { path: '/v1/notifications', headers: { 'content-type': 'application/json' }, body };
+
+async function load(port: number, token: string | null, opts: { connections: number; duration: number; overallRate?: number }, form = NATIVE) {
   const result = await autocannon({
-    url: `http://127.0.0.1:${port}/v1/notifications`,
+    url: `http://127.0.0.1:${port}${form.path}`,
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-    body,
+    headers: { ...form.headers, ...(token && { authorization: `Bearer ${token}` }) },
+    body: form.body,
     ...opts,
   });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${result.non2xx} non-2xx answers and ${result.errors} errors`);
@@ -97,15 +101,28 @@ async function run(): Promise<Row[]> {
     await fetch(`http://127.0.0.1:${host.port}/v1/focus`, { method: 'POST', headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ minutes: 720 }) });
     const steady = await load(host.port, host.token, { connections: 10, duration: 5, overallRate: 1000 });
     const saturated = await load(host.port, host.token, { connections: 50, duration: 5 });
+    // The compat layer's cost: the native form and ntfy's at 10 connections, alternated twice so drift hits both alike; the better of each.
+    const ten = { connections: 10, duration: 4 };
+    const runs = { native: [] as Awaited<ReturnType<typeof load>>[], ntfy: [] as Awaited<ReturnType<typeof load>>[] };
+    for (let i = 0; i < 2; i++) {
+      runs.native.push(await load(host.port, host.token, ten));
+      runs.ntfy.push(await load(host.port, host.token, ten, NTFY));
+    }
+    const native10 = Math.max(...runs.native.map((r) => r.rate));
+    const ntfy10 = Math.max(...runs.ntfy.map((r) => r.rate));
     const status = (await (await fetch(`http://127.0.0.1:${host.port}/v1/status`, { headers: { authorization: `Bearer ${host.token}` } })).json()) as { held: number };
     // Requests still in flight when the load stopped may be stored without being counted: never fewer.
-    if (status.held < steady.accepted + saturated.accepted) throw new Error(`lost items: ${steady.accepted + saturated.accepted} accepted, ${status.held} held`);
+    const accepted = [steady, saturated, ...runs.native, ...runs.ntfy].reduce((n, r) => n + r.accepted, 0);
+    if (status.held < accepted) throw new Error(`lost items: ${accepted} accepted, ${status.held} held`);
     return [
       { name: 'bare fastify POST on loopback (HTTP ceiling)', value: bare.rate, unit: 'req/s', baseline: true },
       { name: 'ingest, durable, saturation (50 connections)', value: saturated.rate, unit: 'items/s', target: '≥ 5,000 and ≥ ½ ceiling' },
       { name: 'ingest, durable, saturation: share of the ceiling', value: (100 * saturated.rate) / bare.rate, unit: '%', target: '≥ 50' },
       { name: 'ingest, durable, saturation p50', value: saturated.p50, unit: 'ms' },
       { name: 'ingest, durable, saturation p99', value: saturated.p99, unit: 'ms' },
+      { name: 'ingest, native POST /v1/notifications (10 connections)', value: native10, unit: 'items/s', baseline: true },
+      { name: 'ingest, ntfy form POST /<topic> (10 connections)', value: ntfy10, unit: 'items/s' },
+      { name: 'ntfy form: cost against the native form', value: (100 * (native10 - ntfy10)) / native10, unit: '%', target: '< 10' },
       { name: 'ingest at a fixed 1,000/s', value: steady.rate, unit: 'items/s' },
       { name: 'ingest at a fixed 1,000/s p50', value: steady.p50, unit: 'ms' },
       { name: 'ingest at a fixed 1,000/s p99', value: steady.p99, unit: 'ms', target: '< 20' },
