@@ -155,6 +155,15 @@ describe('notify-only tokens', () => {
     expect(signIn.status).toBe(401);
   });
 
+  it('the token routes refuse a foreign Host or Origin (403) and a body over 64 KiB (413), like every route', async () => {
+    const body = JSON.stringify({ name: 'ci', scope: 'notify' });
+    const headers = { authorization: `Bearer ${api.token}`, 'content-type': 'application/json' };
+    expect((await api.raw('POST', '/v1/tokens', { headers: { ...headers, host: 'evil.example:80' }, body })).status).toBe(403);
+    expect((await api.raw('GET', '/v1/tokens', { headers: { ...headers, origin: 'http://evil.example' } })).status).toBe(403);
+    expect((await api.raw('POST', '/v1/tokens', { headers, body: JSON.stringify({ name: 'x'.repeat(70_000) }) })).status).toBe(413);
+    expect((await api.call('GET', '/v1/tokens')).json.tokens).toEqual([]);
+  });
+
   it('the rate limit applies per token: one flooding token does not use up another', async () => {
     api.lull.settings.patch({ api: { rateLimitPerMinute: 3 } });
     const a = await newToken('a');
