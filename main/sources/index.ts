@@ -3,5 +3,6 @@
 import { desktopBus } from './desktopBus/index.ts';
 import { inbox } from './inbox/index.ts';
 import type { SourceDefinition } from './source.ts';
+import { webhooks } from './webhooks/index.ts';
 
-export const everySource: readonly SourceDefinition[] = [inbox, desktopBus];
+export const everySource: readonly SourceDefinition[] = [inbox, desktopBus, webhooks];

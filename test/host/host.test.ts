@@ -32,8 +32,11 @@ describe('lull-host', () => {
     const noBus = await startHost({ env: { DBUS_SESSION_BUS_ADDRESS: '' } });
     try {
       const status = await noBus.api<{ sources: unknown[] }>('GET', '/v1/status');
-      const inbox = { name: 'http-inbox', state: 'running' };
-      const expected = process.platform === 'linux' ? [inbox, { name: 'desktop-bus', state: 'unavailable', detail: expect.stringContaining('no D-Bus session bus') }] : [inbox];
+      const running = [
+        { name: 'http-inbox', state: 'running' },
+        { name: 'webhooks', state: 'running' },
+      ];
+      const expected = process.platform === 'linux' ? [...running, { name: 'desktop-bus', state: 'unavailable', detail: expect.stringContaining('no D-Bus session bus') }] : running;
       expect(status.body.sources).toEqual(expected);
       const cli = runChild(CLI, ['status'], { ...process.env, LULL_HOME: noBus.home });
       await cli.exited;

@@ -26,16 +26,17 @@ async function openOn(platform: NodeJS.Platform): Promise<Lull> {
 }
 
 describe('doors and outputs by platform', () => {
-  it('on Linux without a session bus: the inbox, and one desktop-bus line that says why (the hold joins it)', async () => {
+  it('on Linux without a session bus: the inbox, the tool doors, and one desktop-bus line that says why (the hold joins it)', async () => {
     const lull = await openOn('linux');
     expect(lull.sourceHealth()).toEqual({
       'http-inbox': { state: 'running' },
+      webhooks: { state: 'running' },
       'desktop-bus': { state: 'unavailable', detail: 'no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set): desktop notifications cannot be seen' },
     });
   });
 
-  it.each(['darwin', 'win32'] as const)('on %s: the inbox alone', async (platform) => {
+  it.each(['darwin', 'win32'] as const)('on %s: the inbox and the tool doors, no desktop bus', async (platform) => {
     const lull = await openOn(platform);
-    expect(lull.sourceHealth()).toEqual({ 'http-inbox': { state: 'running' } });
+    expect(lull.sourceHealth()).toEqual({ 'http-inbox': { state: 'running' }, webhooks: { state: 'running' } });
   });
 });
