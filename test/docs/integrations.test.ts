@@ -1,11 +1,12 @@
 // docs/integrations.md, run as written: every block marked `<!-- test: name -->` is taken from
 // the page itself and run against a real lull-host with a notify token, by the real client the
-// page names (curl, Apprise; Alertmanager in alertmanager.test.ts). Only the token and the port
+// page names (curl, Apprise, Prometheus Alertmanager). Only the token and the port
 // are put in, as a reader would; each run must land the items the page promises.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pollUntil, startAlertmanager } from '../support/alertmanager.ts';
 import { runCommand } from '../support/child.ts';
 import { startHost, type RunningHost } from '../support/host.ts';
 
@@ -29,6 +30,7 @@ interface Landed {
   disposition: string;
   url?: string;
   tags?: string[];
+  status?: string;
 }
 
 describe('docs/integrations.md, run as written', () => {
@@ -130,7 +132,34 @@ describe('docs/integrations.md, run as written', () => {
     expect(failed).toMatchObject([{ source: 'backups', title: 'Backup FAILED', body: 'See /var/log/backup.log', priority: 'high' }]);
   });
 
-  it('every tested block of the page ran (the Alertmanager receiver runs in alertmanager.test.ts)', () => {
-    expect([...blocks.keys()].filter((name) => !seen.has(name)).sort()).toEqual(['alertmanager']);
+  it('the Alertmanager receiver, as written, in a real Alertmanager: held, broken through, withdrawn once resolved', async () => {
+    const am = await startAlertmanager({ receivers: block('alertmanager') });
+    try {
+      const hour = Date.now() + 3_600_000;
+      // Prometheus always sends startsAt; without it Alertmanager takes endsAt, and the resolve would be another episode.
+      const startsAt = new Date().toISOString();
+      const warning = { labels: { alertname: 'CertExpiring', instance: 'web1', severity: 'warning' }, annotations: { summary: 'Certificate expires in 6 days' }, startsAt };
+      const before = (await landed()).length;
+      await am.post([{ ...warning, endsAt: new Date(hour).toISOString() }, { labels: { alertname: 'ApiDown', severity: 'critical' }, annotations: { summary: 'API is down' }, startsAt, endsAt: new Date(hour).toISOString() }]);
+      const got = await pollUntil(`two alerts\n${am.log().slice(-2000)}`, 20_000, async () => {
+        const now = (await landed()).slice(before);
+        return now.length >= 2 ? now : undefined;
+      });
+      expect(got.find((i) => i.title === 'Certificate expires in 6 days')).toMatchObject({ source: 'ops', priority: 'high', disposition: 'held' });
+      expect(got.find((i) => i.title === 'API is down')).toMatchObject({ source: 'ops', priority: 'urgent', disposition: 'breakthrough' });
+      await am.post([{ ...warning, endsAt: new Date().toISOString() }]);
+      const resolved = await pollUntil('the resolved alert', 20_000, async () => {
+        const items = (await host.api<{ items: Landed[] }>('GET', '/v1/held?view=resolved')).body.items;
+        return items.find((i) => i.title === 'Certificate expires in 6 days');
+      });
+      expect(resolved).toMatchObject({ source: 'ops', status: 'resolved' });
+    } finally {
+      await am.stop();
+    }
+  }, 60_000);
+
+  it('every tested block of the page ran', () => {
+    expect([...blocks.keys()].filter((name) => !seen.has(name))).toEqual([]);
+    expect(blocks.size).toBeGreaterThanOrEqual(9);
   });
 });

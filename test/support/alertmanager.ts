@@ -8,6 +8,7 @@ import { chownSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync }
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 
 export const ALERTMANAGER_BIN = '/usr/bin/prometheus-alertmanager';
 const NOBODY = 65534;
@@ -24,7 +25,9 @@ export interface PostableAlert {
 
 export interface AlertmanagerStart {
   /** The YAML list under the receiver's `webhook_configs:` (`- url: …` entries), indented from column 0. */
-  webhookConfigs: string;
+  webhookConfigs?: string;
+  /** Or a whole top-level `receivers:` block, as docs/integrations.md prints it; the route sends to its first receiver. */
+  receivers?: string;
   /** Route timings; short by default, so a test waits about a second for each webhook. */
   groupWait?: string;
   groupInterval?: string;
@@ -56,18 +59,17 @@ export async function freePort(): Promise<number> {
 }
 
 export function alertmanagerConfig(opts: AlertmanagerStart): string {
-  const indented = opts.webhookConfigs.trimEnd().split('\n').map((line) => `      ${line}`).join('\n');
+  const receivers = opts.receivers ?? ['receivers:', '  - name: lull', '    webhook_configs:', ...(opts.webhookConfigs ?? '').trimEnd().split('\n').map((line) => `      ${line}`)].join('\n');
+  const first = (parse(receivers) as { receivers?: { name?: string }[] }).receivers?.[0]?.name;
+  if (!first) throw new Error('the receivers block names no receiver');
   return [
     'route:',
-    '  receiver: lull',
+    `  receiver: ${JSON.stringify(first)}`,
     `  group_by: ${JSON.stringify(opts.groupBy ?? ['alertname', 'instance'])}`,
     `  group_wait: ${opts.groupWait ?? '1s'}`,
     `  group_interval: ${opts.groupInterval ?? '1s'}`,
     `  repeat_interval: ${opts.repeatInterval ?? '1h'}`,
-    'receivers:',
-    '  - name: lull',
-    '    webhook_configs:',
-    indented,
+    receivers.trimEnd(),
     '',
   ].join('\n');
 }

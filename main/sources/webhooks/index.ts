@@ -4,7 +4,9 @@
 // (§2). The answer comes after every item is committed; it names ids and dispositions, never text.
 // Alertmanager only looks at the status, which is 200 for any body it may send.
 import type { BreakthroughRule, Disposition } from '../../core/types.ts';
-import { defineSource, refuse } from '../source.ts';
+import { z } from 'zod';
+import { breakthroughRuleSchema, dispositionSchema } from '../../core/vocabulary.ts';
+import { defineSource, openApiJson, refusals, refuse } from '../source.ts';
 import { alertActions } from './alerts.ts';
 import { webhookSchema } from './payload.ts';
 
@@ -14,6 +16,16 @@ const off = () => refuse(403, 'compat-off', 'the doors for other tools are turne
 type AlertAnswer =
   | { fingerprint: string; status: 'firing'; id: string; disposition: Disposition; rule?: BreakthroughRule; duplicate: boolean }
   | { fingerprint: string; status: 'resolved'; id: string | null; withdrawn: boolean };
+
+const answerSchema = z.object({
+  alerts: z.array(
+    z.union([
+      z.object({ fingerprint: z.string(), status: z.literal('firing'), id: z.string(), disposition: dispositionSchema, rule: breakthroughRuleSchema.optional(), duplicate: z.boolean() }),
+      z.object({ fingerprint: z.string(), status: z.literal('resolved'), id: z.string().nullable(), withdrawn: z.boolean() }),
+    ]),
+  ),
+  truncatedAlerts: z.number().optional(),
+});
 
 export const webhooks = defineSource({
   name: 'webhooks',
@@ -43,7 +55,15 @@ export const webhooks = defineSource({
         }
         return { status: 200, body: { alerts, ...(truncated > 0 && { truncatedAlerts: truncated }) } };
       },
-      { notify: true },
+      {
+        notify: true,
+        doc: {
+          operationId: 'alertmanagerWebhook',
+          summary: 'Alertmanager (v4) and Grafana webhooks: one item per firing alert; a resolved alert withdraws its held item',
+          requestBody: { required: true, content: openApiJson(webhookSchema, 'input') },
+          responses: { 200: { description: 'every firing alert stored, every resolved one withdrawn', content: openApiJson(answerSchema, 'output') }, ...refusals },
+        },
+      },
     );
     return { health: () => (ctx.settings.get().on ? { state: 'running' } : { state: 'stopped', detail: 'turned off in settings' }), stop: async () => {} };
   },
