@@ -1,7 +1,8 @@
 // Every door Lull can open, in the app and in the host alike; openLull starts those whose
 // platforms include this one. Registering a source is one line here.
+import { compat } from './compat/index.ts';
 import { desktopBus } from './desktopBus/index.ts';
 import { inbox } from './inbox/index.ts';
 import type { SourceDefinition } from './source.ts';
 
-export const everySource: readonly SourceDefinition[] = [inbox, desktopBus];
+export const everySource: readonly SourceDefinition[] = [inbox, compat, desktopBus];
