@@ -3,6 +3,7 @@
 // notify Lull with no bridge. Each form is read by its own pure module (ntfy.ts, gotify.ts,
 // apprise.ts) and fitted to Lull's limits by fit.ts — text that is too long is cut, never refused,
 // since these callers cannot adapt. Each answers as its original does, after the durable commit.
+import { createHash } from 'node:crypto';
 import { notificationSchema, type NotificationInput } from '../../core/incoming.ts';
 import { isoTime } from '../../i18n/time.ts';
 import { defineSource, refuse, type DoorReply, type DoorRequest, type SourceContext } from '../source.ts';
@@ -23,12 +24,11 @@ const rejected = (p: { status: number; code: string; reason: string }) => refuse
 
 /**
  * A number for Gotify's answer, whose clients read `id` and `appid` as integers (gotify/cli decodes
- * them into uint): the first 52 bits of Lull's hex id, so one item always gets the same number.
- * Lull's own id rides along in the extras (`lull::item`), under Gotify's namespace convention.
+ * them into uint): 52 bits of a hash of Lull's id, so one item (or token) always gets the same
+ * number. Lull's own id rides along in the extras (`lull::item`), under Gotify's namespace convention.
  */
 export function gotifyNumber(id: string): number {
-  const hex = id.replace(/[^0-9a-f]/gi, '').slice(0, 13);
-  return hex === '' ? 0 : parseInt(hex, 16);
+  return parseInt(createHash('sha256').update(id).digest('hex').slice(0, 13), 16);
 }
 
 function parseJson(body: Buffer): { ok: true; json: unknown } | { ok: false } {
