@@ -79,7 +79,7 @@ describe('the tool doors under fuzzing', () => {
           const a = r.json;
           checks.push(() => {
             const item = api.lull.engine.getItem(a.id);
-            expect([item.source, item.title, item.body ?? '']).toEqual(['fuzz', a.title, a.message === a.title ? '' : a.message]);
+            expect([item.source, item.title, item.body]).toEqual(['fuzz', a.title, a.body]);
             expect(item.priority).toBe(a.type === 'failure' ? 'high' : 'normal');
           });
         } else ntfyAcknowledged(r);

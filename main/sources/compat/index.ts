@@ -104,7 +104,8 @@ export const compat = defineSource({
       const apprise = parseAppriseJson(parsed.json);
       if (!apprise.ok) return rejected(apprise);
       const { input, result } = await ingest(appriseToolMessage(apprise.message, sourceOf(request.caller, 'apprise')));
-      return { status: 200, body: { id: result.item.id, title: input.title, message: keptMessage(input, apprise.message.title.trim() !== ''), type: apprise.message.type } };
+      // Apprise reads only the status; the answer says what Lull keeps, as the inbox's would.
+      return { status: 200, body: { id: result.item.id, title: input.title, ...(input.body !== undefined && { body: input.body }), type: apprise.message.type } };
     };
 
     // Gotify answers with the message it stored (https://gotify.net/api-docs, POST /message).
