@@ -5,6 +5,7 @@
 // content type arrives as bytes, so the JSON-only rule of the rest of the API stays as it is.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DoorRoute } from '../service/doors.ts';
+import { ApiFailure } from './failure.ts';
 
 const OWNER = { scope: 'owner' } as const;
 
@@ -13,6 +14,11 @@ function mount(app: FastifyInstance, { method, path, handler, options }: DoorRou
     method,
     url: path,
     config: { notify: options.notify === true },
+    // Fastify reads no body on a GET (ntfy's webhook form), so its body limit never applies there;
+    // a request that declares a body over the limit is refused all the same, as everywhere else.
+    onRequest: async (req) => {
+      if (Number(req.headers['content-length'] ?? 0) > app.initialConfig.bodyLimit!) throw new ApiFailure(413, 'too-large', 'the body is larger than 64 KiB');
+    },
     handler: async (req: FastifyRequest, reply: FastifyReply) => {
       const answer = await handler({
         params: (req.params ?? {}) as Record<string, string>,

@@ -77,7 +77,8 @@ export function installGuard(app: FastifyInstance, auth: Auth, port: () => numbe
     const who = auth.identify(secretOf(req, notifyRoute), req.cookies?.[SESSION_COOKIE]);
     req.principal = who?.key ?? null;
     req.caller = who?.caller ?? null;
-    if (who === null && !isPublic(req)) throw new ApiFailure(401, 'unauthorized', 'sign in: send Authorization: Bearer <token> from api.json, or sign in on the dashboard');
+    // A route that takes notifications in is never public, whatever its method (ntfy's GET /<topic>/publish).
+    if (who === null && (notifyRoute || !isPublic(req))) throw new ApiFailure(401, 'unauthorized', 'sign in: send Authorization: Bearer <token> from api.json, or sign in on the dashboard');
     if (who?.caller.scope === 'notify' && !notifyRoute) throw new ApiFailure(403, 'notify-only', 'this token can only post notifications');
   });
 }
