@@ -5,9 +5,14 @@
 // content type arrives as bytes, so the JSON-only rule of the rest of the API stays as it is.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DoorRoute } from '../service/doors.ts';
+import type { Caller } from '../sources/source.ts';
 import { ApiFailure } from './failure.ts';
 
-const OWNER = { scope: 'owner' } as const;
+/** The guard has identified every caller of a door; a door never runs for nobody (nor as the owner by default). */
+function callerOf(req: FastifyRequest): Caller {
+  if (!req.caller) throw new ApiFailure(401, 'unauthorized', 'send a token');
+  return req.caller;
+}
 
 function mount(app: FastifyInstance, { method, path, handler, options }: DoorRoute): void {
   app.route({
@@ -25,7 +30,7 @@ function mount(app: FastifyInstance, { method, path, handler, options }: DoorRou
         query: (req.query ?? {}) as Record<string, string | string[] | undefined>,
         headers: req.headers,
         body: options.body === 'any' ? (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)) : req.body,
-        caller: req.caller ?? OWNER,
+        caller: callerOf(req),
       });
       return reply.status(answer.status).send(answer.body);
     },

@@ -127,7 +127,7 @@ describe('docs/integrations.md, run as written', () => {
     const command = line.split(' ').slice(5).join(' ');
     expect(command.startsWith('/usr/local/bin/backup.sh ')).toBe(true);
     const ok = await arrivals(() => bash(command.replace('/usr/local/bin/backup.sh', 'true')));
-    expect(ok).toMatchObject([{ source: 'backups', title: 'Backup done', body: 'Nightly backup finished', priority: 'normal' }]);
+    expect(ok).toMatchObject([{ source: 'backups', title: 'Backup done', body: 'Nightly backup finished', disposition: 'held' }]);
     const failed = await arrivals(() => bash(command.replace('/usr/local/bin/backup.sh', 'false')));
     expect(failed).toMatchObject([{ source: 'backups', title: 'Backup FAILED', body: 'See /var/log/backup.log', priority: 'high' }]);
   });

@@ -34,6 +34,7 @@ describe('lull-host', () => {
       const status = await noBus.api<{ sources: unknown[] }>('GET', '/v1/status');
       const running = [
         { name: 'http-inbox', state: 'running' },
+        { name: 'compat', state: 'running' },
         { name: 'webhooks', state: 'running' },
       ];
       const expected = process.platform === 'linux' ? [...running, { name: 'desktop-bus', state: 'unavailable', detail: expect.stringContaining('no D-Bus session bus') }] : running;

@@ -37,9 +37,9 @@ function setUp(clickable = false, response = '', breakthrough: SettingsInput['br
 describe('shell sources', () => {
   it('start the desktop bus (and its daemon hold) on Linux only', () => {
     const names = (platform: NodeJS.Platform) => [...everySource, ...everyOutput].filter(runsOn(platform)).map((d) => d.name);
-    expect(names('linux')).toEqual(['http-inbox', 'desktop-bus', 'webhooks', 'daemon-hold']);
-    expect(names('darwin')).toEqual(['http-inbox', 'webhooks']);
-    expect(names('win32')).toEqual(['http-inbox', 'webhooks']);
+    expect(names('linux')).toEqual(['http-inbox', 'compat', 'webhooks', 'desktop-bus', 'daemon-hold']);
+    expect(names('darwin')).toEqual(['http-inbox', 'compat', 'webhooks']);
+    expect(names('win32')).toEqual(['http-inbox', 'compat', 'webhooks']);
   });
 });
 

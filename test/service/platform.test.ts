@@ -30,6 +30,7 @@ describe('doors and outputs by platform', () => {
     const lull = await openOn('linux');
     expect(lull.sourceHealth()).toEqual({
       'http-inbox': { state: 'running' },
+      compat: { state: 'running' },
       webhooks: { state: 'running' },
       'desktop-bus': { state: 'unavailable', detail: 'no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set): desktop notifications cannot be seen' },
     });
@@ -37,6 +38,6 @@ describe('doors and outputs by platform', () => {
 
   it.each(['darwin', 'win32'] as const)('on %s: the inbox and the tool doors, no desktop bus', async (platform) => {
     const lull = await openOn(platform);
-    expect(lull.sourceHealth()).toEqual({ 'http-inbox': { state: 'running' }, webhooks: { state: 'running' } });
+    expect(lull.sourceHealth()).toEqual({ 'http-inbox': { state: 'running' }, compat: { state: 'running' }, webhooks: { state: 'running' } });
   });
 });
