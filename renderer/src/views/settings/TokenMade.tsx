@@ -10,10 +10,12 @@ function Example({ example, open }: { example: TokenExample; open: boolean }) {
   const { t } = useTranslation();
   const code = useRef<HTMLPreElement>(null);
   const label = t(`tokens.example.${example.id}`);
+  const id = `token-example-${example.id}`;
   return (
-    <details className="token-example" open={open}>
-      <summary>{label}</summary>
-      <pre ref={code} tabIndex={0} aria-label={label}>
+    <details className="token-example" open={open} aria-labelledby={id}>
+      <summary id={id}>{label}</summary>
+      {/* Focusable, so a line longer than the window scrolls from the keyboard too. */}
+      <pre ref={code} tabIndex={0}>
         <code>{example.text}</code>
       </pre>
       <CopyButton text={example.text} target={code} label={t('tokens.copyExample', { what: label })} />
