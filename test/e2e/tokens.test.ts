@@ -3,10 +3,17 @@
 // reads nothing: 403), then revoked in the page after the confirmation, and the next post is
 // refused (401). Screenshots in light and dark and at 200 % zoom; axe on each.
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type RunningHost } from '../support/host.ts';
-import { launchChromium, screenshot, seriousViolations, watchErrors } from './browser.ts';
+import { launchChromium, screenshot, seriousViolations, SHOTS, watchErrors } from './browser.ts';
+
+/** The whole page, and the Tokens section alone (what a person looks at there). */
+async function shoot(on: Page, name: string): Promise<void> {
+  await screenshot(on, name);
+  await on.getByRole('region', { name: 'Tokens for tools' }).screenshot({ path: join(SHOTS, `${name}-section.png`) });
+}
 
 let host: RunningHost;
 let browser: Browser;
@@ -58,7 +65,7 @@ describe('tokens in the dashboard, in a real browser', () => {
     expect(curl).toContain(`Bearer ${token}`);
     await shown.getByText('Alertmanager receiver (alertmanager.yml)').click();
     expect(await shown.getByRole('group', { name: 'Alertmanager receiver (alertmanager.yml)' }).locator('pre').innerText()).toContain(`credentials: '${token}'`);
-    await screenshot(page, 'tokens-01-made-light');
+    await shoot(page, 'tokens-01-made-light');
     expect(await seriousViolations(page)).toEqual([]);
 
     // The token posts (202) and reads nothing (403).
@@ -79,7 +86,7 @@ describe('tokens in the dashboard, in a real browser', () => {
     await list.getByRole('button', { name: 'Revoke “ci”' }).click();
     const confirm = list.getByRole('group', { name: 'Revoke “ci”' });
     await confirm.getByText('Revoke “ci”? Tools that use it are refused at once.').waitFor();
-    await screenshot(page, 'tokens-02-revoke-confirm-light');
+    await shoot(page, 'tokens-02-revoke-confirm-light');
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Shift+Tab'); // from "Keep", where the confirmation puts the keyboard
     await page.keyboard.press('Enter');
@@ -94,7 +101,7 @@ describe('tokens in the dashboard, in a real browser', () => {
     await page.goto(`${host.baseUrl}/#/settings`);
     await makeToken(page, 'monitor');
     await page.getByRole('region', { name: 'Tokens for tools' }).scrollIntoViewIfNeeded();
-    await screenshot(page, 'tokens-03-made-dark');
+    await shoot(page, 'tokens-03-made-dark');
     expect(await seriousViolations(page)).toEqual([]);
 
     // 200 %: the same screen at half the CSS width, as a 1280 px window zoomed twice.
@@ -109,7 +116,7 @@ describe('tokens in the dashboard, in a real browser', () => {
     expect(wide).toEqual([]);
     expect(await big.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await big.getByRole('region', { name: 'Tokens for tools' }).scrollIntoViewIfNeeded();
-    await screenshot(big, 'tokens-04-made-zoom-200');
+    await shoot(big, 'tokens-04-made-zoom-200');
     expect(await seriousViolations(big)).toEqual([]);
     await zoomed.close();
   });
