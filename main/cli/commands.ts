@@ -1,35 +1,16 @@
 // The commands of `lull` (PRODUCT.md §5), each a thin call of the local API through the
 // contract's typed client; limits are the vocabulary's.
-import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { weeklyReportCsv } from '../core/reportCsv.ts';
 import { LIMITS } from '../core/vocabulary.ts';
 import { errorBody } from '../service/errors.ts';
 import { notificationSchema } from '../core/incoming.ts';
 import { weekQuerySchema } from '../../preload/contract.ts';
-import type { ApiClient } from './client.ts';
-import { CliExit, refusal } from './client.ts';
-import { translator } from '../i18n/index.ts';
-import { formatReport, formatStatus, terminalWords } from './format.ts';
+import { refusal } from './client.ts';
+import { parse, say, usage, type Command } from './command.ts';
+import { formatReport, formatStatus } from './format.ts';
+import { token } from './tokenCommand.ts';
 
-/** The CLI's own sentences, in the terminal's language. */
-const say = (key: string, values: Record<string, unknown> = {}): string => translator(terminalWords().language, 'cli')(key, values);
-
-export interface Command {
-  usage: string;
-  run(args: string[], api: () => ApiClient, out: (text: string) => void): Promise<void>;
-}
-
-const usage = (text: string): CliExit => new CliExit(2, text);
-
-function parse<T extends ParseArgsOptionsConfig>(args: string[], options: T, help: string, positionals = 0) {
-  try {
-    const parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
-    if (parsed.positionals.length > positionals) throw new Error(`unexpected argument: ${parsed.positionals[positionals]}`);
-    return parsed;
-  } catch (error) {
-    throw usage(`${(error as Error).message}\n\n${help}`);
-  }
-}
+export type { Command };
 
 export const commands: Record<string, Command> = {
   notify: {
@@ -100,4 +81,5 @@ export const commands: Record<string, Command> = {
       out((await api().loginLink()).url);
     },
   },
+  token,
 };

@@ -3,8 +3,8 @@
 // "next batch at 12:00 (in 40 min)") in its locale's 12/24-hour habit, at the host's wall clock.
 import { languageFor } from '../core/settings.ts';
 import { localeFromPosix, terseUnits, translator, type Language } from '../i18n/index.ts';
-import { clockTime, duration, offsetOf } from '../i18n/time.ts';
-import { isTroubled, type StatusDto, type WeeklyReportDto } from '../../preload/contract.ts';
+import { clockTime, dateAndTime, duration, offsetOf } from '../i18n/time.ts';
+import { isTroubled, type StatusDto, type TokenDto, type WeeklyReportDto } from '../../preload/contract.ts';
 
 const env = (...names: string[]): string | undefined => names.map((n) => process.env[n]).find((v) => v !== undefined && v !== '');
 
@@ -50,4 +50,14 @@ export function formatReport(r: WeeklyReportDto, words = terminalWords()): strin
     translator(words.language, 'estimate')('howWeCount', { minutes: r.refocusEstimate.minutesPerMoment, gap: r.refocusEstimate.momentGapMinutes }),
   ];
   return lines.join('\n');
+}
+
+/** The notify-only tokens as a table: id, name, created, last used (never a secret). */
+export function formatTokens(tokens: readonly TokenDto[], words = terminalWords()): string {
+  const t = translator(words.language, 'cli');
+  if (tokens.length === 0) return t('token.none');
+  const at = (iso: string): string => dateAndTime(iso, { locale: words.locale, timeZone: offsetOf(iso) });
+  const rows = [[t('token.id'), t('token.name'), t('token.created'), t('token.lastUsed')], ...tokens.map((k) => [k.id, k.name, at(k.createdAt), k.lastUsedAt ? at(k.lastUsedAt) : t('token.never')])];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
+  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - [...cell].length))).join('  ')).join('\n');
 }

@@ -30,7 +30,7 @@ export async function main(argv: string[], out = (t: string) => console.log(t), 
   let client: ApiClient | null = null;
   const api = (): ApiClient => (client ??= connect(defaultDataDir()));
   try {
-    await command.run(args, api, out);
+    await command.run(args, api, out, err);
     return 0;
   } catch (error) {
     if (error instanceof CliExit) {

@@ -41,6 +41,12 @@ export function clockTime(at: Instant, ctx: TimeContext): string {
   return formatter(ctx, { hour, minute: '2-digit' }).format(epoch(at));
 }
 
+/** "23 Nov 2026, 09:30" in the locale's order and 12/24-hour habit: when a token was made or last used. */
+export function dateAndTime(at: Instant, ctx: TimeContext): string {
+  const hour = usesTwelveHour(ctx.locale) ? 'numeric' : '2-digit';
+  return formatter(ctx, { day: 'numeric', month: 'short', year: 'numeric', hour, minute: '2-digit' }).format(epoch(at));
+}
+
 /** The offset an ISO time carries ("+01:00"), for showing it at the wall clock it was given in. */
 export function offsetOf(iso: string): string {
   const m = /([+-]\d{2}:\d{2}|Z)$/.exec(iso);

@@ -10,6 +10,7 @@ import { createSessionSlice, type SessionSlice } from './slices/session/action.t
 import { createSettingsSlice, type SettingsSlice } from './slices/settings/action.ts';
 import { createStatsSlice, type StatsSlice } from './slices/stats/action.ts';
 import { createStatusSlice, type StatusSlice } from './slices/status/action.ts';
+import { createTokensSlice, type TokensSlice } from './slices/tokens/action.ts';
 import { defaultDeps, refresher, type StoreDeps } from './slice.ts';
 
 export interface WindowAction {
@@ -17,7 +18,7 @@ export interface WindowAction {
   hydrate(): Promise<() => void>;
 }
 
-export type DashboardStore = StatusSlice & ScheduleSlice & StatsSlice & QueueSlice & SettingsSlice & ReportSlice & SessionSlice & ConsentSlice & WindowAction;
+export type DashboardStore = StatusSlice & ScheduleSlice & StatsSlice & QueueSlice & SettingsSlice & ReportSlice & SessionSlice & ConsentSlice & TokensSlice & WindowAction;
 
 export function createDashboardStore(api: LullApi, overrides: Partial<StoreDeps> = {}): StoreApi<DashboardStore> {
   const deps = { ...defaultDeps(api), ...overrides };
@@ -36,6 +37,7 @@ export function createDashboardStore(api: LullApi, overrides: Partial<StoreDeps>
       ...createSettingsSlice(set, get, deps),
       ...createReportSlice(set, get, deps),
       ...createConsentSlice(set, get, deps),
+      ...createTokensSlice(set, get, deps),
       async hydrate() {
         const offs = [
           // Lull answered but no longer knows this browser: the sign-in page, not an error.
