@@ -67,7 +67,7 @@ export function tokenExamples(baseUrl: string, token: string, name: string, samp
     {
       id: 'alertmanager',
       // The receiver's name is the source of the alerts it sends.
-      text: ['receivers:', `  - name: ${yamlQuote(name)}`, '    webhook_configs:', `      - url: ${yamlQuote(`${base}/v1/hooks/alertmanager`)}`, '        http_config:', '          authorization:', `            credentials: ${yamlQuote(token)}`].join('\n'),
+      text: ['receivers:', `  - name: ${yamlQuote(name)}`, '    webhook_configs:', `      - url: ${yamlQuote(`${base}/v1/hooks/alertmanager`)}`, '        send_resolved: true', '        http_config:', '          authorization:', `            credentials: ${yamlQuote(token)}`].join('\n'),
     },
   ];
 }
