@@ -9,6 +9,7 @@ import { isoTime } from '../../i18n/time.ts';
 import { defineSource, refuse, type DoorReply, type DoorRequest, type SourceContext } from '../source.ts';
 import type { IngestResult } from '../../core/types.ts';
 import { appriseToolMessage, isApprise, parseAppriseJson } from './apprise.ts';
+import { gotifyDoc, ntfyGetDoc, ntfyTopicDoc, rootDoc } from './doc.ts';
 import { keptMessage, sourceOf, toNotification, type ToolMessage } from './fit.ts';
 import { DEFAULT_GOTIFY_PRIORITY, gotifyToolMessage, parseGotifyForm, parseGotifyJson, type GotifyParse } from './gotify.ts';
 import { isTopic, ntfyToolMessage, parseJsonPublish, parseTopicPublish, type NtfyParse } from './ntfy.ts';
@@ -129,11 +130,11 @@ export const compat = defineSource({
     };
 
     const any = { body: 'any', notify: true } as const;
-    ctx.http.route('POST', '/', rootPublish, any);
-    ctx.http.route('PUT', '/:topic', topicPublish, any);
-    ctx.http.route('POST', '/:topic', topicPublish, any);
-    for (const verb of ['publish', 'send', 'trigger']) ctx.http.route('GET', `/:topic/${verb}`, topicPublish, any);
-    ctx.http.route('POST', '/message', gotify, any);
+    ctx.http.route('POST', '/', rootPublish, { ...any, doc: rootDoc });
+    ctx.http.route('PUT', '/:topic', topicPublish, { ...any, doc: ntfyTopicDoc('Put') });
+    ctx.http.route('POST', '/:topic', topicPublish, { ...any, doc: ntfyTopicDoc('Post') });
+    for (const verb of ['publish', 'send', 'trigger']) ctx.http.route('GET', `/:topic/${verb}`, topicPublish, { ...any, doc: ntfyGetDoc(verb) });
+    ctx.http.route('POST', '/message', gotify, { ...any, doc: gotifyDoc });
     return { health: () => (ctx.settings.get().on ? { state: 'running' } : { state: 'stopped', detail: 'turned off in settings' }), stop: async () => {} };
   },
 });

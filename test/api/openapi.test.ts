@@ -1,0 +1,32 @@
+// GET /v1/openapi.json with every door open: each route a door registers is described (the tool
+// doors included), the ones a notify token may call say so, and the document is valid JSON Schema
+// wherever it comes from zod.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { everySource } from '../../main/sources/index.ts';
+import { openApi, type Api } from './apiHarness.ts';
+
+describe('the OpenAPI document with every door', () => {
+  let api: Api;
+  beforeAll(async () => {
+    api = await openApi({}, { doors: everySource });
+  });
+  afterAll(() => api.close());
+
+  it('describes every door route, marks those a notify token may call, and every token route', async () => {
+    const r = await api.call('GET', '/v1/openapi.json');
+    expect(r.status).toBe(200);
+    const paths = r.json.paths as Record<string, Record<string, { operationId: string; security?: unknown[] }>>;
+    for (const route of api.lull.doors.routes) {
+      const op = paths[route.path.replace(/:(\w+)/g, '{$1}')]?.[route.method.toLowerCase()];
+      expect(op, `${route.method} ${route.path}`).toBeDefined();
+      expect(Boolean(op?.security?.length), `${route.method} ${route.path}`).toBe(route.options.notify === true);
+    }
+    expect(Object.keys(paths)).toEqual(expect.arrayContaining(['/', '/{topic}', '/{topic}/publish', '/message', '/v1/hooks/alertmanager', '/v1/tokens', '/v1/tokens/{id}']));
+    expect(paths['/v1/tokens']?.post?.operationId).toBe('createToken');
+    expect(Object.keys(paths['/v1/tokens/{id}'] ?? {})).toEqual(['delete']);
+    expect(r.json.components.securitySchemes.notifyToken).toMatchObject({ type: 'http', scheme: 'bearer' });
+    // Operation ids are unique, as OpenAPI requires.
+    const ids = Object.values(paths).flatMap((p) => Object.values(p).map((o) => o.operationId));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
