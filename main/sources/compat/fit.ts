@@ -6,19 +6,13 @@
 import type { NotificationInput } from '../../core/incoming.ts';
 import { isAllowedUrl, LIMITS, type prioritySchema } from '../../core/vocabulary.ts';
 import type { z } from 'zod';
+import type { Caller } from '../source.ts';
+import { bounded } from '../../system/markup.ts';
 
 export type Priority = z.output<typeof prioritySchema>;
 
-const ELLIPSIS = '…';
-
 /** `text` as well-formed Unicode of at most `max` UTF-16 units, cut with "…" (never inside a surrogate pair). */
-export function fitText(text: string, max: number): string {
-  const whole = text.toWellFormed();
-  if (whole.length <= max) return whole;
-  let cut = whole.slice(0, max - ELLIPSIS.length);
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  return cut + ELLIPSIS;
-}
+export const fitText = (text: string, max: number): string => bounded(text.toWellFormed(), max);
 
 /** Tags as the tools send them (a list, or one comma-separated string): trimmed, empty ones left out, fitted. */
 export function fitTags(tags: readonly string[]): string[] | undefined {
@@ -80,5 +74,5 @@ export function toNotification(m: ToolMessage): NotificationInput {
 export const keptMessage = (input: NotificationInput, titleGiven: boolean): string => input.body ?? (titleGiven ? '' : input.title);
 
 /** A door's default source for a caller: a notify token's name, or the tool's own name for the owner's token. */
-export const sourceOf = (caller: { scope: 'owner' } | { scope: 'notify'; tokenName: string }, tool: string): string =>
+export const sourceOf = (caller: Caller, tool: string): string =>
   caller.scope === 'notify' ? caller.tokenName : tool;
