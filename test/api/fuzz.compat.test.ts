@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gotifyPriority } from '../../main/sources/compat/gotify.ts';
 import { compat } from '../../main/sources/compat/index.ts';
+import { webhooks } from '../../main/sources/webhooks/index.ts';
 import { inbox } from '../../main/sources/inbox/index.ts';
 import { openApi, type Api, type RawResponse } from './apiHarness.ts';
 
@@ -30,7 +31,7 @@ describe('the tool doors under fuzzing', () => {
   let auth: Record<string, string>;
   const checks: (() => void)[] = [];
   beforeAll(async () => {
-    api = await openApi({ api: { port: 0, rateLimitPerMinute: 0 }, maxHoldMinutes: 1440 }, { doors: [inbox, compat] });
+    api = await openApi({ api: { port: 0, rateLimitPerMinute: 0 }, maxHoldMinutes: 1440 }, { doors: [inbox, compat, webhooks] });
     auth = { authorization: `Bearer ${(await api.lull.operations['tokens:create']({ name: 'fuzz', scope: 'notify' })).token}` };
     await api.call('POST', '/v1/focus', { minutes: 720 });
   }, 30_000);
@@ -114,6 +115,48 @@ describe('the tool doors under fuzzing', () => {
       }),
       { numRuns: 300 },
     );
+  }, 120_000);
+
+  it('Alertmanager / Grafana webhooks: random alerts, statuses, labels and bodies', async () => {
+    const labels = fc.dictionary(fc.constantFrom('alertname', 'severity', 'instance', 'job', 'team', 'pod'), fc.oneof(text, fc.constantFrom('critical', 'warning', 'info', 'CRITICAL')), { maxKeys: 5 });
+    const alert = fc.record(
+      {
+        status: fc.oneof({ weight: 20, arbitrary: fc.constantFrom('firing', 'resolved') }, { weight: 1, arbitrary: fc.constantFrom('pending', '') }),
+        labels: fc.oneof(labels, fc.constant(null)),
+        annotations: fc.oneof(fc.dictionary(fc.constantFrom('summary', 'description', 'runbook_url'), text, { maxKeys: 3 }), fc.constant(null)),
+        startsAt: fc.oneof({ weight: 20, arbitrary: fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString()) }, { weight: 1, arbitrary: text }),
+        fingerprint: fc.oneof(fc.stringMatching(/^[0-9a-f]{16}$/), text),
+        generatorURL: fc.oneof(fc.webUrl(), text),
+      },
+      { requiredKeys: ['status', 'labels'] },
+    );
+    const hook = fc.record({ version: fc.constant('4'), receiver: fc.option(text), groupKey: fc.option(text), status: fc.constantFrom('firing', 'resolved'), alerts: fc.array(alert, { maxLength: 5 }), truncatedAlerts: fc.option(fc.integer({ min: -1, max: 3 })) }, { requiredKeys: ['alerts'] });
+    let stored = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.oneof({ weight: 4, arbitrary: hook }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) }), async (body) => {
+        const r = await api.raw('POST', '/v1/hooks/alertmanager', { headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        wellFormed(r);
+        if (r.status !== 200) return;
+        const sent = body as { receiver?: string | null; alerts: { status: string; labels: Record<string, string> | null; annotations?: Record<string, string> | null }[] };
+        for (const [i, answer] of (r.json.alerts as { status: string; id: string | null }[]).entries()) {
+          if (answer.status !== 'firing' || answer.id === null) continue;
+          stored += 1;
+          const a = sent.alerts[i]!;
+          checks.push(() => {
+            const item = api.lull.engine.getItem(answer.id!);
+            const receiver = sent.receiver?.trim() || 'fuzz';
+            if (receiver.length <= 64 && receiver.isWellFormed()) expect(item.source).toBe(receiver);
+            const title = a.annotations?.summary?.trim() || a.labels?.alertname?.trim() || item.source;
+            if (title.length <= 256 && title.isWellFormed()) expect(item.title).toBe(title);
+            expect(item.title.length).toBeLessThanOrEqual(256);
+            const severity = a.labels?.severity?.trim().toLowerCase();
+            expect(item.priority).toBe(severity === 'critical' ? 'urgent' : severity === 'warning' ? 'high' : severity === 'info' ? 'low' : 'normal');
+          });
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(stored).toBeGreaterThan(100);
   }, 120_000);
 
   it('every acknowledged item reads back as it was answered', () => {
