@@ -156,7 +156,7 @@ describe('the tool doors under fuzzing', () => {
       }),
       { numRuns: 300 },
     );
-    expect(stored).toBeGreaterThan(100);
+    expect(stored).toBeGreaterThan(40);
   }, 120_000);
 
   it('every acknowledged item reads back as it was answered', () => {
