@@ -19,6 +19,8 @@ function mount(app: FastifyInstance, { method, path, handler, options }: DoorRou
     method,
     url: path,
     config: { notify: options.notify === true },
+    // A HEAD (a link checker, an uptime probe) must never post: no automatic HEAD route beside a door's GET.
+    exposeHeadRoute: false,
     // Fastify reads no body on a GET (ntfy's webhook form), so its body limit never applies there;
     // a request that declares a body over the limit is refused all the same, as everywhere else.
     onRequest: async (req) => {

@@ -72,3 +72,23 @@ describe('sources.compat off', () => {
     expect(status.json.sources).toContainEqual(expect.objectContaining({ name: 'compat', state: 'running' }));
   });
 });
+
+describe('HEAD on ntfy’s GET forms', () => {
+  it('posts nothing: a link checker or an uptime probe is not a publish', async () => {
+    const held = async () => (await api.call('GET', '/v1/held?limit=1000')).json.items.length as number;
+    await api.call('POST', '/v1/focus', { minutes: 30 });
+    try {
+      const before = await held();
+      for (const verb of ['publish', 'send', 'trigger']) {
+        const r = await api.raw('HEAD', `/ci/${verb}?message=probe`, { headers: { authorization: `Bearer ${notify}` } });
+        expect(r.status, verb).not.toBe(200);
+      }
+      expect(await held()).toBe(before);
+      // The GET itself still publishes.
+      expect((await api.raw('GET', '/ci/publish?message=probe', { headers: { authorization: `Bearer ${notify}` } })).status).toBe(200);
+      expect(await held()).toBe(before + 1);
+    } finally {
+      await api.call('DELETE', '/v1/focus');
+    }
+  });
+});
