@@ -17,7 +17,7 @@ const windows = {
     settingsReset: 'Your settings file could not be read. It was kept as {{path}} and the defaults are in use.',
     settingsResetNoCopy: 'Your settings file could not be read. The defaults are in use.',
     source: '{{name}}: {{detail}}',
-    sourceName: { 'desktop-bus': 'Desktop notifications' },
+    sourceName: { 'desktop-bus': 'Desktop notifications', 'http-inbox': 'The HTTP inbox', compat: 'The ntfy, Gotify and Apprise doors', webhooks: 'The Alertmanager and Grafana webhooks' },
     sourceState: { unavailable: 'not available', degraded: 'working in part' },
   },
   status: {

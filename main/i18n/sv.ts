@@ -18,7 +18,7 @@ const windows: Strings['windows'] = {
     settingsReset: 'Inställningsfilen gick inte att läsa. Den sparades som {{path}} och standardvärdena används.',
     settingsResetNoCopy: 'Inställningsfilen gick inte att läsa. Standardvärdena används.',
     source: '{{name}}: {{detail}}',
-    sourceName: { 'desktop-bus': 'Skrivbordsaviseringar' },
+    sourceName: { 'desktop-bus': 'Skrivbordsaviseringar', 'http-inbox': 'HTTP-inkorgen', compat: 'Dörrarna för ntfy, Gotify och Apprise', webhooks: 'Webhookarna från Alertmanager och Grafana' },
     sourceState: { unavailable: 'inte tillgängliga', degraded: 'fungerar delvis' },
   },
   status: {
