@@ -26,6 +26,9 @@ export function fitTags(tags: readonly string[]): string[] | undefined {
 
 export const splitTags = (list: string): string[] => list.split(',');
 
+/** A JSON object (not an array, not null), as the forms' bodies and Gotify's extras must be. */
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /**
  * A click target Lull may open (http, https, mailto, within the limit), or undefined: a `file:` or
  * an app's own scheme is dropped, not refused, since the message itself is still worth holding. A

@@ -3,7 +3,7 @@
 // come in the query as Gotify's form binding allows. `message` is required; `priority` is an
 // integer (Gotify's scale, 0–10). Pure: the route wiring is in index.ts.
 import type { Priority, ToolMessage } from './fit.ts';
-import { clickUrl } from './fit.ts';
+import { clickUrl, isRecord } from './fit.ts';
 
 export interface GotifyMessage {
   title?: string;
@@ -28,8 +28,6 @@ export function gotifyPriority(p: number): Priority {
 
 /** The number a message without a priority is answered with: in Gotify's normal range, as Lull treats such a message. */
 export const DEFAULT_GOTIFY_PRIORITY = 5;
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function fields(title: unknown, message: unknown, priority: unknown, extras: unknown): GotifyParse {
   if (typeof message !== 'string' || message.trim() === '') return bad('invalid', 'message is required');

@@ -10,7 +10,7 @@ import { defineSource, refuse, type DoorReply, type DoorRequest, type SourceCont
 import type { IngestResult } from '../../core/types.ts';
 import { appriseToolMessage, isApprise, parseAppriseJson } from './apprise.ts';
 import { gotifyDoc, ntfyGetDoc, ntfyTopicDoc, rootDoc } from './doc.ts';
-import { keptMessage, sourceOf, toNotification, type ToolMessage } from './fit.ts';
+import { isRecord, keptMessage, sourceOf, toNotification, type ToolMessage } from './fit.ts';
 import { DEFAULT_GOTIFY_PRIORITY, gotifyToolMessage, parseGotifyForm, parseGotifyJson, type GotifyParse } from './gotify.ts';
 import { isTopic, ntfyToolMessage, parseJsonPublish, parseTopicPublish, type NtfyParse } from './ntfy.ts';
 
@@ -39,8 +39,6 @@ function parseJson(body: Buffer): { ok: true; json: unknown } | { ok: false } {
     return { ok: false };
   }
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 async function readGotify(request: DoorRequest): Promise<GotifyParse> {
   const body = request.body as Buffer;
