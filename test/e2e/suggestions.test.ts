@@ -65,7 +65,8 @@ describe('breakthroughs — was it urgent? in a real browser', () => {
     await row.getByRole('button', { name: 'Undo' }).waitFor();
     expect(await row.getByText('Applied').count()).toBe(1);
     expect(await vips()).toEqual(['Bo']);
-    // Keyboard: the focus moved to Undo.
+    // Keyboard: the focus moves to Undo once the change is saved and the report reloaded.
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Undo', null, { timeout: 10_000 });
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Undo');
     await region.scrollIntoViewIfNeeded();
     await screenshot(page, '30-suggestion-applied');

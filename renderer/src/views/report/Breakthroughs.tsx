@@ -47,14 +47,15 @@ function Suggestions({ report }: { report: WeeklyReportDto }) {
   // The pressed button is replaced by its opposite: the keyboard's focus moves to it, not to the page.
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const [focusNext, setFocusNext] = useState<string | null>(null);
+  // A disabled button cannot take the focus: wait until the action has settled (busy is clear) and the row shows it.
   useEffect(() => {
-    if (focusNext === null) return;
+    if (focusNext === null || busy !== null) return;
     const button = buttons.current.get(focusNext);
-    if (button) {
+    if (button && !button.disabled) {
       button.focus();
       setFocusNext(null);
     }
-  }, [focusNext, rows]);
+  }, [focusNext, rows, busy]);
 
   if (!rows.length) return <p className="hint">{t('report.verdicts.noSuggestions')}</p>;
   return (
