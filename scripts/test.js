@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pinnedNode = join(root, 'node_modules', '.bin', 'node');
-const debs = ['chromium', 'xvfb', 'dbus-daemon', 'dbus-x11', 'dunst', 'libnotify-bin', 'libglib2.0-bin', 'faketime', 'curl', 'apprise', 'httpie', 'prometheus-alertmanager'];
+const debs = ['chromium', 'xvfb', 'dbus-daemon', 'dbus-x11', 'dunst', 'libnotify-bin', 'libglib2.0-bin', 'faketime', 'curl', 'apprise', 'httpie', 'prometheus-alertmanager', 'dovecot-imapd', 'python3', 'openssl'];
 const aptCommand = `apt-get update && apt-get install -y --no-install-recommends ${debs.join(' ')}`;
 
 // Every step runs with the pinned Node first on PATH, so `#!/usr/bin/env node` tools get Node 24 too.

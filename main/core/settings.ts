@@ -1,6 +1,7 @@
 // The settings schema: one zod schema validates the settings file, the API's PATCH and IPC.
 // Roles only pre-fill values (PRODUCT.md §2).
 import { z } from 'zod';
+import { mailAccountsSchema } from './mailSettings.ts';
 import { languageSettingSchema, reviewAtSchema, storageModeSchema, type languageSchema } from './vocabulary.ts';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)');
@@ -71,8 +72,13 @@ export const settingsSchema = z.object({
     .default({ mode: 'full', retentionDays: 30 }),
   sources: z
     // compat: the doors for the tools people already have (ntfy, Gotify, Apprise, Alertmanager webhooks).
-    .object({ httpInbox: z.boolean().default(true), compat: z.boolean().default(true), desktopBus: z.boolean().default(true) })
-    .default({ httpInbox: true, compat: true, desktopBus: true }),
+    .object({
+      httpInbox: z.boolean().default(true),
+      compat: z.boolean().default(true),
+      desktopBus: z.boolean().default(true),
+      mail: mailAccountsSchema.default([]),
+    })
+    .default({ httpInbox: true, compat: true, desktopBus: true, mail: [] }),
   api: z
     .object({
       port: z.number().int().min(0).max(65535).default(47615),

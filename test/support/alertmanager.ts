@@ -3,15 +3,16 @@
 // `webhook_configs` the test gives (the YAML docs/integrations.md prints can be fed as it is). As
 // root it runs as nobody (setpriv), the way a packaged daemon runs, so the temp dir is handed to
 // nobody. Alerts are fired and resolved with its own API (POST /api/v2/alerts).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chownSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { exited, freePort, giveToNobody, NOBODY, pollUntil } from './daemon.ts';
+
+export { freePort, pollUntil };
 
 export const ALERTMANAGER_BIN = '/usr/bin/prometheus-alertmanager';
-const NOBODY = 65534;
 
 /** An alert as POST /api/v2/alerts takes it (Prometheus sends the same). */
 export interface PostableAlert {
@@ -47,17 +48,6 @@ export interface RunningAlertmanager {
   stop(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 export function alertmanagerConfig(opts: AlertmanagerStart): string {
   const receivers = opts.receivers ?? ['receivers:', '  - name: lull', '    webhook_configs:', ...(opts.webhookConfigs ?? '').trimEnd().split('\n').map((line) => `      ${line}`)].join('\n');
   const first = (parse(receivers) as { receivers?: { name?: string }[] }).receivers?.[0]?.name;
@@ -72,32 +62,6 @@ export function alertmanagerConfig(opts: AlertmanagerStart): string {
     receivers.trimEnd(),
     '',
   ].join('\n');
-}
-
-/** Hands the dir and everything in it to nobody: mkdtemp makes it 0700 root, which nobody cannot enter. */
-function giveToNobody(path: string): void {
-  chownSync(path, NOBODY, NOBODY);
-  for (const entry of readdirSync(path, { withFileTypes: true })) {
-    const child = join(path, entry.name);
-    if (entry.isDirectory()) giveToNobody(child);
-    else chownSync(child, NOBODY, NOBODY);
-  }
-}
-
-/** Asks `probe` every 50 ms until it answers something, or fails after the deadline. */
-export async function pollUntil<T>(what: string, deadlineMs: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const end = Date.now() + deadlineMs;
-  for (;;) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-function exited(proc: ChildProcess): Promise<void> {
-  if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => proc.once('exit', () => resolve()));
 }
 
 export async function startAlertmanager(opts: AlertmanagerStart): Promise<RunningAlertmanager> {
