@@ -67,6 +67,8 @@ export interface HttpDoor {
 export interface Secrets {
   /** The secret stored under `name` (`lull secret set NAME`), or null when there is none. */
   get(name: string): Promise<string | null>;
+  /** Tells `listener` the name of a secret that was set or deleted; returns its unsubscribe. */
+  onChange?(listener: (name: string) => void): () => void;
 }
 
 export interface SourceContext<S> {
@@ -89,6 +91,11 @@ export interface SourceContext<S> {
 
 export interface RunningSource {
   health(): SourceHealth;
+  /**
+   * For a source with parts of its own (the mail door's accounts): one status line per part, named
+   * `<source>:<part>`, shown instead of the one `health()` line whenever there is at least one.
+   */
+  each?(): Record<string, SourceHealth>;
   /** Stops taking items; resolves once what it accepted is committed. */
   stop(): Promise<void>;
 }

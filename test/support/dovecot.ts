@@ -243,7 +243,7 @@ export async function startDovecot(opts: DovecotStart = {}): Promise<RunningDove
       const log = readLog();
       return {
         ok: (log.match(/imap-login: Info: Login: user=</g) ?? []).length,
-        failed: (log.match(/imap-login: Info: (?:Disconnected|Aborted login) \(auth failed/g) ?? []).length,
+        failed: (log.match(/imap-login: Info: (?:Disconnected|Aborted login)[^(\n]*\(auth failed/g) ?? []).length,
       };
     },
     log: () => `${output}\n${readLog()}`,
