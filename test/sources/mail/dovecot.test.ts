@@ -9,7 +9,7 @@ import { mail } from '../../../main/sources/mail/index.ts';
 import { openApi, type Api } from '../../api/apiHarness.ts';
 import { pollUntil } from '../../support/daemon.ts';
 import { startDovecot, type RunningDovecot } from '../../support/dovecot.ts';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -126,6 +126,32 @@ describe('mail door, real Dovecot', () => {
     expect(second.items.map((i) => i.dedupeKey).sort()).toEqual(missed.map((m) => m.messageId).sort());
     expect(second.items.every((i) => i.disposition === 'held')).toBe(true);
   }, 90_000);
+
+  it('a new UIDVALIDITY (a server migration) starts afresh without a flood: only mail newer than the last seen', async () => {
+    api = await openLullWithMail();
+    const dir = api.dir;
+    const first = collect(api);
+    await waitFor(api, 'running');
+    await dovecot.append([{ from: 'a@example.test', subject: 'seen before the migration' }]);
+    await pollUntil('the first item', 10_000, async () => (first.items.length === 1 ? true : undefined));
+    const before = JSON.parse(readFileSync(join(dir, 'mail', 'work.json'), 'utf8'));
+    await api.server.close();
+    await api.lull.close();
+    api = null;
+    await new Promise((r) => setTimeout(r, 1100)); // INTERNALDATE counts whole seconds
+    const fresh = await dovecot.append([1, 2].map((n) => ({ from: 'b@example.test', subject: `after ${n}` })));
+    await dovecot.down();
+    dovecot.renumber();
+    await dovecot.up();
+
+    api = await openLullWithMail({ dataDir: dir });
+    const second = collect(api);
+    await waitFor(api, 'running');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(second.items.map((i) => i.dedupeKey).sort()).toEqual(fresh.map((m) => m.messageId).sort());
+    const after = JSON.parse(readFileSync(join(dir, 'mail', 'work.json'), 'utf8'));
+    expect(after.uidValidity).not.toBe(before.uidValidity);
+  }, 60_000);
 
   it('a wrong password: auth failed in the status, one login attempt, no retry storm', async () => {
     const before = dovecot.logins().failed;
