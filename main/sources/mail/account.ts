@@ -63,7 +63,8 @@ function headersOf(message: FetchMessageObject): MailHeaders {
 export function watchAccount(account: MailAccount, deps: AccountDeps): AccountWatcher {
   const { clock, log } = deps;
   const mailbox = account.mailbox;
-  let health: SourceHealth = { state: 'degraded', detail: `connecting to ${account.host}` };
+  // Not a trouble yet (no notice flashes at every start): it becomes one only if connecting fails.
+  let health: SourceHealth = { state: 'stopped', detail: `connecting to ${account.host}` };
   let stopped = false;
   /** Bumped whenever a connection is given up, so its late events are ignored. */
   let generation = 0;
