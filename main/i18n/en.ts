@@ -411,6 +411,11 @@ const digest = {
   messages_other: '{{count}} messages',
   more_one: '+ {{count}} more message',
   more_other: '+ {{count}} more messages',
+  /** A mail account's line: "Mail (work) · 7 new mails, 2 from Anna". */
+  mailAccount: 'Mail ({{account}})',
+  mails_one: '{{count}} new mail',
+  mails_other: '{{count}} new mails',
+  mailsFrom: '{{mails}}, {{n}} from {{sender}}',
 };
 
 /** Lengths of time where a surface writes them tersely (tray, CLI): "1 h 5 min". */

@@ -410,6 +410,10 @@ const digest: Strings['digest'] = {
   messages_other: '{{count}} meddelanden',
   more_one: '+ {{count}} meddelande till',
   more_other: '+ {{count}} meddelanden till',
+  mailAccount: 'E-post ({{account}})',
+  mails_one: '{{count}} nytt mejl',
+  mails_other: '{{count}} nya mejl',
+  mailsFrom: '{{mails}}, {{n}} från {{sender}}',
 };
 
 const units: Strings['units'] = { hour: 'tim', minute: 'min' };
