@@ -378,6 +378,7 @@ const estimate = {
 };
 
 const tray = {
+  sourceTrouble: 'cannot do its work; see the dashboard',
   focusingUntil: 'Focusing until {{time}} ({{left}} left)',
   idle: 'Not focusing',
   nextBatch: 'Next batch at {{time}} (in {{in}})',

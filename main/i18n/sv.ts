@@ -379,6 +379,7 @@ const estimate: Strings['estimate'] = {
 };
 
 const tray: Strings['tray'] = {
+  sourceTrouble: 'fungerar inte just nu; se översikten',
   focusingUntil: 'Fokus till {{time}} ({{left}} kvar)',
   idle: 'Inte i fokus',
   nextBatch: 'Nästa omgång {{time}} (om {{in}})',
