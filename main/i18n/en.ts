@@ -456,6 +456,16 @@ const cli = {
     never: 'never',
     revoked: 'Revoked "{{name}}" ({{id}}).',
   },
+  // lull secret set|delete|list
+  secret: {
+    onlyName: 'give only NAME: the secret is read from stdin, never from the command line (where the shell’s history would keep it)',
+    prompt: 'Password for {{name}} (not shown): ',
+    empty: 'no secret was given: pipe it in (printf \'%s\\n\' "$PASSWORD" | lull secret set {{name}}) or type it at the prompt',
+    cancelled: 'cancelled; nothing was stored',
+    stored: 'Stored the secret for {{name}}.',
+    deleted: 'Deleted the secret for {{name}}.',
+    none: 'No secrets are stored.',
+  },
 };
 
 const printable = {

@@ -453,6 +453,16 @@ const cli: Strings['cli'] = {
     never: 'aldrig',
     revoked: '”{{name}}” ({{id}}) återkallades.',
   },
+  // lull secret set|delete|list
+  secret: {
+    onlyName: 'ange bara NAME: hemligheten läses från stdin, aldrig från kommandoraden (där skalets historik skulle spara den)',
+    prompt: 'Lösenord för {{name}} (visas inte): ',
+    empty: 'ingen hemlighet gavs: skicka in den (printf \'%s\\n\' "$PASSWORD" | lull secret set {{name}}) eller skriv den vid frågan',
+    cancelled: 'avbrutet; inget sparades',
+    stored: 'Hemligheten för {{name}} sparades.',
+    deleted: 'Hemligheten för {{name}} togs bort.',
+    none: 'Inga hemligheter är sparade.',
+  },
 };
 
 const printable: Strings['printable'] = {

@@ -8,9 +8,11 @@ import { presentBlock, presentItem, presentReport, presentStatus, isoTime } from
 import type { Settings } from '../core/settings.ts';
 import { LullError, type Status } from '../core/types.ts';
 import type { SourceHealth } from '../sources/source.ts';
+import type { SecretStore } from '../store/secrets.ts';
 import type { NotifyToken, TokenStore } from '../store/tokens.ts';
 import type { InvokeChannel, InvokeRequest, InvokeResult, ListView, ScheduleConsentDto, StatusDto, TokenDto } from '../../preload/contract.ts';
 import { invokeContract } from '../../preload/contract.ts';
+import { settingsView } from './settingsView.ts';
 
 export interface SettingsPort {
   get(): Settings;
@@ -30,6 +32,8 @@ export interface OperationDeps {
   sourceHealth?: () => Record<string, SourceHealth>;
   /** The notify-only tokens (PRODUCT.md §4). */
   tokens: TokenStore;
+  /** Mail and calendar passwords (PRODUCT.md §6): set and deleted here, never read back. */
+  secrets: SecretStore;
 }
 
 /** The status as every transport shows it: the engine's state and the health of each source. */
@@ -62,6 +66,7 @@ export function createOperations(deps: OperationDeps): Operations {
   const token = (t: NotifyToken): TokenDto => ({ id: t.id, name: t.name, scope: t.scope, createdAt: isoTime(t.createdAt, tz()), lastUsedAt: t.lastUsedAt === null ? null : isoTime(t.lastUsedAt, tz()) });
   const status = (): StatusDto => statusDto(engine.status(), tz(), deps.sourceHealth?.());
   const now = (): number => clock.now();
+  const view = (settings: Settings) => settingsView(settings, (name) => deps.secrets.has(name));
   const consent = (): ScheduleConsentDto => {
     const c = scheduleConsent(engine.getSettings(), now());
     const occ = (o: { start: number; end: number } | null) => (o ? { start: isoTime(o.start, tz()), end: isoTime(o.end, tz()) } : null);
@@ -118,11 +123,11 @@ export function createOperations(deps: OperationDeps): Operations {
       if (!deps.exportPdf) throw new LullError('invalid', 'PDF export needs the desktop app; print the report page instead');
       return { path: await deps.exportPdf(week) };
     },
-    'settings:get': () => deps.settings.get(),
+    'settings:get': () => view(deps.settings.get()),
     'settings:patch': (patch) => {
       const result = deps.settings.patch(patch);
       if (!result.ok) throw new InvalidSettings(result.issues);
-      return result.settings;
+      return view(result.settings);
     },
     'tokens:create': ({ name, scope }) => {
       const made = deps.tokens.create(name, scope ?? 'notify');
@@ -134,6 +139,16 @@ export function createOperations(deps: OperationDeps): Operations {
       if (!revoked) throw new LullError('not-found', 'no token with this id');
       return { revoked: token(revoked) };
     },
+    // The secret goes in and never comes back: the answers and errors carry its name only.
+    'secrets:set': async ({ name, secret }) => {
+      await deps.secrets.set(name, secret);
+      return { name, stored: true };
+    },
+    'secrets:delete': async ({ name }) => {
+      if (!(await deps.secrets.delete(name))) throw new LullError('not-found', `no secret is stored under ${name}`);
+      return { name, deleted: true };
+    },
+    'secrets:list': () => ({ names: deps.secrets.names().sort() }),
   };
 }
 

@@ -58,7 +58,7 @@ export const mail = defineSource({
     }
 
     const unsubscribeSettings = ctx.settings.onChange(reconcile);
-    const unsubscribeSecrets = ctx.secrets.onChange?.((name) => {
+    const unsubscribeSecrets = ctx.secrets.onChange((name) => {
       for (const [accountName, { watcher }] of watchers) if (mailSecretName({ name: accountName }) === name) watcher.retryNow();
     });
     reconcile(ctx.settings.get());
@@ -68,7 +68,7 @@ export const mail = defineSource({
       each,
       async stop() {
         unsubscribeSettings();
-        unsubscribeSecrets?.();
+        unsubscribeSecrets();
         for (const { watcher } of watchers.values()) stopOne(watcher);
         watchers.clear();
         await Promise.all([...stopping]);
