@@ -24,6 +24,8 @@ export interface MailMessage {
   flags?: readonly string[];
   /** The mailbox to APPEND to; INBOX by default. */
   mailbox?: string;
+  /** Seconds to wait before this one is APPENDed (a steady trickle rather than a burst). */
+  pause?: number;
 }
 
 export interface Appended {
@@ -134,6 +136,8 @@ for m in json.loads(sys.stdin.read()):
     msg["Message-ID"] = m.get("messageId") or make_msgid(domain="example.test")
     msg.set_content(m.get("body") or "Hello.\\n")
     flags = "(" + " ".join(m.get("flags") or []) + ")" if m.get("flags") else None
+    if m.get("pause"):
+        time.sleep(m["pause"])
     typ, data = M.append(m.get("mailbox") or "INBOX", flags, imaplib.Time2Internaldate(time.time()), msg.as_bytes())
     if typ != "OK":
         sys.exit("APPEND failed: %r" % (data,))
