@@ -122,6 +122,8 @@ export function watchAccount(account: MailAccount, deps: AccountDeps): AccountWa
     }
     let uids: number[];
     let newerThan = 0;
+    /** After a renumbering: every UID below the mailbox's UIDNEXT that the search left out is old mail. */
+    let oldBelow = 0;
     if (cursor.uidValidity !== uidValidity) {
       // The UIDs mean other messages now: only what arrived after the last one seen is new.
       log.warn({ account: account.name }, 'the mailbox UIDVALIDITY changed; catching up by arrival time');
@@ -129,6 +131,7 @@ export function watchAccount(account: MailAccount, deps: AccountDeps): AccountWa
       const found = await imap.search({ since: new Date(cursor.lastDate - DAY_MS) }, { uid: true });
       uids = (found || []).sort((a, b) => a - b);
       cursor = { ...cursor, uidValidity, lastUid: 0 };
+      oldBelow = Math.max(0, Number(box.uidNext ?? 1) - 1);
     } else {
       // (box.uidNext is what SELECT said; imapflow does not move it on EXISTS, so the server is asked.)
       const found = await imap.search({ uid: `${cursor.lastUid + 1}:*` }, { uid: true });
@@ -149,6 +152,10 @@ export function watchAccount(account: MailAccount, deps: AccountDeps): AccountWa
       cursor = { ...cursor, lastUid, lastDate };
       deps.cursor.write(cursor);
       if (firstFailure !== -1) throw (results[firstFailure] as PromiseRejectedResult).reason;
+    }
+    if (newerThan > 0 && !stopped) {
+      cursor = { ...cursor, lastUid: Math.max(cursor.lastUid, oldBelow) };
+      deps.cursor.write(cursor);
     }
   }
 

@@ -151,6 +151,12 @@ describe('mail door, real Dovecot', () => {
     expect(second.items.map((i) => i.dedupeKey).sort()).toEqual(fresh.map((m) => m.messageId).sort());
     const after = JSON.parse(readFileSync(join(dir, 'mail', 'work.json'), 'utf8'));
     expect(after.uidValidity).not.toBe(before.uidValidity);
+    // From here on it goes by the new UIDs: the next arrival is one item, the old mail stays old.
+    const [next] = await dovecot.append([{ from: 'c@example.test', subject: 'after the migration' }]);
+    await pollUntil('the next item', 10_000, async () => (second.items.length === 3 ? true : undefined));
+    await new Promise((r) => setTimeout(r, 800));
+    expect(second.items.map((i) => i.dedupeKey)).toHaveLength(3);
+    expect(second.items[2]!.dedupeKey).toBe(next!.messageId);
   }, 60_000);
 
   it('a wrong password: auth failed in the status, one login attempt, no retry storm', async () => {
