@@ -35,8 +35,9 @@ function firstLine(input: NodeJS.ReadableStream): Promise<string> {
 }
 
 function fromTerminal(input: SecretInput, prompt: (text: string) => void, promptText: string): Promise<string | 'cancelled'> {
-  prompt(promptText);
+  // Echo off before the prompt shows: what is typed as soon as it appears is never echoed (nor a Ctrl-C taken as a signal).
   input.setRawMode!(true);
+  prompt(promptText);
   return new Promise((resolve) => {
     let typed = '';
     const finish = (value: string | 'cancelled'): void => {
