@@ -26,6 +26,7 @@ export const methods = {
   createToken: 'tokens:create',
   listTokens: 'tokens:list',
   revokeToken: 'tokens:revoke',
+  testMailAccount: 'mail:test',
 } as const;
 
 export const subscriptions = {

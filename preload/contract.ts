@@ -1,6 +1,6 @@
 // The one contract between main and the windows: every operation (invoke) and every event,
 // named `domain:verb`, with zod schemas for payloads and results. One file per domain in
-// contract/ (status, focus, queue, stats, schedule, report, settings), composed here into one
+// contract/ (status, focus, queue, stats, schedule, report, settings, tokens, mail), composed here into one
 // map, as lobe-chat's electron-client-ipc does. Types are derived from the schemas and every
 // enum and limit from core's vocabulary, never written twice. No electron import: main,
 // preload, renderer and the HTTP transports all use it (the renderer with `import type` or
@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { methods, subscriptions } from './channels.ts';
 import type { ApiErrorBody } from './contract/common.ts';
 import { focusInvokes } from './contract/focus.ts';
+import { mailInvokes } from './contract/mail.ts';
 import { queueEvents, queueInvokes } from './contract/queue.ts';
 import { reportInvokes } from './contract/report.ts';
 import { scheduleInvokes } from './contract/schedule.ts';
@@ -19,6 +20,7 @@ import { tokensInvokes } from './contract/tokens.ts';
 
 export * from './contract/common.ts';
 export * from './contract/focus.ts';
+export * from './contract/mail.ts';
 export * from './contract/queue.ts';
 export * from './contract/report.ts';
 export * from './contract/schedule.ts';
@@ -43,6 +45,7 @@ export const invokeContract = {
   ...reportInvokes,
   ...settingsInvokes,
   ...tokensInvokes,
+  ...mailInvokes,
 } as const satisfies Record<(typeof methods)[keyof typeof methods], { request: z.ZodType; result: z.ZodType }>;
 
 export type InvokeChannel = keyof typeof invokeContract;
@@ -117,6 +120,7 @@ export const httpRoutes = {
   createToken: { method: 'POST', path: '/v1/tokens', status: 201 },
   listTokens: { method: 'GET', path: '/v1/tokens' },
   revokeToken: { method: 'DELETE', path: '/v1/tokens/:id' },
+  testMailAccount: { method: 'POST', path: '/v1/mail/test' },
 } as const satisfies Record<keyof Methods, HttpRoute | null>;
 
 /**

@@ -113,6 +113,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
     createToken: routed('createToken'),
     listTokens: routed('listTokens'),
     revokeToken: routed('revokeToken'),
+    testMailAccount: routed('testMailAccount'),
     postNotification: (notification) => send(hostRoutes.postNotification, notification),
     loginLink: () => send(hostRoutes.loginLink, undefined),
     signIn: (request) => send(hostRoutes.signIn, request),

@@ -7,10 +7,11 @@ import type { Clock, ItemQuery } from '../core/ports.ts';
 import { presentBlock, presentItem, presentReport, presentStatus, isoTime } from '../core/present.ts';
 import type { Settings } from '../core/settings.ts';
 import { LullError, type Status } from '../core/types.ts';
-import type { SourceHealth } from '../sources/source.ts';
+import type { Secrets, SourceHealth } from '../sources/source.ts';
 import type { NotifyToken, TokenStore } from '../store/tokens.ts';
 import type { InvokeChannel, InvokeRequest, InvokeResult, ListView, ScheduleConsentDto, StatusDto, TokenDto } from '../../preload/contract.ts';
 import { invokeContract } from '../../preload/contract.ts';
+import { testMailAccount } from './mailTest.ts';
 
 export interface SettingsPort {
   get(): Settings;
@@ -30,6 +31,10 @@ export interface OperationDeps {
   sourceHealth?: () => Record<string, SourceHealth>;
   /** The notify-only tokens (PRODUCT.md §4). */
   tokens: TokenStore;
+  /** The secret store: a mail account's stored password for its "Test" (none stored when not given). */
+  secrets?: Pick<Secrets, 'get'>;
+  /** The environment a passwordCommand runs in. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The status as every transport shows it: the engine's state and the health of each source. */
@@ -133,6 +138,10 @@ export function createOperations(deps: OperationDeps): Operations {
       const revoked = deps.tokens.revoke(id);
       if (!revoked) throw new LullError('not-found', 'no token with this id');
       return { revoked: token(revoked) };
+    },
+    'mail:test': (req) => {
+      const { account, password } = invokeContract['mail:test'].request.parse(req);
+      return testMailAccount(account, password, { secrets: deps.secrets ?? { get: async () => null }, env: deps.env ?? {} });
     },
   };
 }

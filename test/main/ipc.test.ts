@@ -33,6 +33,10 @@ const cases: Record<InvokeChannel, { valid: unknown; invalid: unknown[] }> = {
   'tokens:create': { valid: { name: 'ci', scope: 'notify' }, invalid: [undefined, { name: '' }, { name: '   ' }, { name: 'x'.repeat(65) }, { name: 'ci', scope: 'owner' }, { name: 'a\u0007b' }, { name: 'ci', secret: 'x' }] },
   'tokens:list': { valid: undefined, invalid: [{ all: true }] },
   'tokens:revoke': { valid: { id: 'tok_1' }, invalid: [undefined, { id: '' }, 'tok_1'] },
+  'mail:test': {
+    valid: { account: { name: 'work', host: 'imap.example.com', user: 'ann' }, password: 'pw' },
+    invalid: [undefined, { account: { name: 'work', host: 'imap.example.com', user: 'ann', security: 'none' } }, { account: { name: 'work', host: 'imap.example.com', user: 'ann' }, password: 'a\nb' }, { account: { name: 'work', host: 'imap.example.com', user: 'ann' }, extra: 1 }],
+  },
 };
 
 function setUp() {
