@@ -2,7 +2,8 @@
 // hold it are redacted wherever they appear, as a safety net behind the habit of not logging them.
 import pino, { type DestinationStream, type Logger } from 'pino';
 
-const PRIVATE = ['title', 'body', 'sender', 'url', 'tags', 'dedupeKey'];
+// `secret` and `password`: a safety net for the secret store's values too.
+const PRIVATE = ['title', 'body', 'sender', 'url', 'tags', 'dedupeKey', 'secret', 'password'];
 const redact = { paths: PRIVATE.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]), censor: '[private]' };
 
 let root: Logger = pino({ level: process.env.LULL_LOG_LEVEL ?? 'info', enabled: process.env.LULL_LOG !== 'off', redact });

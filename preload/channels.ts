@@ -26,6 +26,9 @@ export const methods = {
   createToken: 'tokens:create',
   listTokens: 'tokens:list',
   revokeToken: 'tokens:revoke',
+  setSecret: 'secrets:set',
+  deleteSecret: 'secrets:delete',
+  listSecrets: 'secrets:list',
   testMailAccount: 'mail:test',
 } as const;
 

@@ -1,6 +1,6 @@
 // The one contract between main and the windows: every operation (invoke) and every event,
 // named `domain:verb`, with zod schemas for payloads and results. One file per domain in
-// contract/ (status, focus, queue, stats, schedule, report, settings, tokens, mail), composed here into one
+// contract/ (status, focus, queue, stats, schedule, report, settings, tokens, secrets, mail), composed here into one
 // map, as lobe-chat's electron-client-ipc does. Types are derived from the schemas and every
 // enum and limit from core's vocabulary, never written twice. No electron import: main,
 // preload, renderer and the HTTP transports all use it (the renderer with `import type` or
@@ -13,6 +13,7 @@ import { mailInvokes } from './contract/mail.ts';
 import { queueEvents, queueInvokes } from './contract/queue.ts';
 import { reportInvokes } from './contract/report.ts';
 import { scheduleInvokes } from './contract/schedule.ts';
+import { secretsInvokes } from './contract/secrets.ts';
 import { settingsEvents, settingsInvokes } from './contract/settings.ts';
 import { statsInvokes } from './contract/stats.ts';
 import { statusEvents, statusInvokes } from './contract/status.ts';
@@ -24,6 +25,7 @@ export * from './contract/mail.ts';
 export * from './contract/queue.ts';
 export * from './contract/report.ts';
 export * from './contract/schedule.ts';
+export * from './contract/secrets.ts';
 export * from './contract/settings.ts';
 export * from './contract/stats.ts';
 export * from './contract/status.ts';
@@ -45,6 +47,7 @@ export const invokeContract = {
   ...reportInvokes,
   ...settingsInvokes,
   ...tokensInvokes,
+  ...secretsInvokes,
   ...mailInvokes,
 } as const satisfies Record<(typeof methods)[keyof typeof methods], { request: z.ZodType; result: z.ZodType }>;
 
@@ -90,7 +93,7 @@ export type LullApi = {
   onSignedOut?: (listener: () => void) => () => void;
 };
 
-export type HttpRoute = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: string; /** 200 when absent. */ status?: 201 };
+export type HttpRoute = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; path: string; /** 200 when absent. */ status?: 201 };
 
 /**
  * How each method travels over the headless host's HTTP API (PRODUCT.md §4 plus the routes
@@ -120,6 +123,9 @@ export const httpRoutes = {
   createToken: { method: 'POST', path: '/v1/tokens', status: 201 },
   listTokens: { method: 'GET', path: '/v1/tokens' },
   revokeToken: { method: 'DELETE', path: '/v1/tokens/:id' },
+  setSecret: { method: 'PUT', path: '/v1/secrets/:name' },
+  deleteSecret: { method: 'DELETE', path: '/v1/secrets/:name' },
+  listSecrets: { method: 'GET', path: '/v1/secrets' },
   testMailAccount: { method: 'POST', path: '/v1/mail/test' },
 } as const satisfies Record<keyof Methods, HttpRoute | null>;
 

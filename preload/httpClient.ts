@@ -42,7 +42,7 @@ export type HttpClient = RoutedApi & {
   signIn(request: { token: string }): Promise<{ expiresAt: string }>;
 };
 
-/** `:id` from the request, the rest as query parameters (GET) or as a JSON body. */
+/** `:id` (or `:name`) from the request, the rest as query parameters (GET) or as a JSON body. */
 export function buildRequest(route: HttpRoute, request: unknown): { path: string; query: string; body: string | undefined } {
   const fields: Record<string, unknown> = typeof request === 'object' && request !== null ? { ...request } : {};
   const path = route.path.replace(/:(\w+)/g, (_, name: string) => {
@@ -113,6 +113,9 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
     createToken: routed('createToken'),
     listTokens: routed('listTokens'),
     revokeToken: routed('revokeToken'),
+    setSecret: routed('setSecret'),
+    deleteSecret: routed('deleteSecret'),
+    listSecrets: routed('listSecrets'),
     testMailAccount: routed('testMailAccount'),
     postNotification: (notification) => send(hostRoutes.postNotification, notification),
     loginLink: () => send(hostRoutes.loginLink, undefined),

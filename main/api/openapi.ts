@@ -1,16 +1,15 @@
 // GET /v1/openapi.json: the API described from the same zod schemas the server validates with.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { settingsPatchSchema } from '../core/settings.ts';
-import { eventContract, eventsPath, httpRoutes, invokeContract, methods, settingsPatchRequest } from '../../preload/contract.ts';
+import { eventContract, eventsPath, httpRoutes, invokeContract, methods, settingsPatchRequest, settingsViewPatchSchema } from '../../preload/contract.ts';
 import type { DoorRoute } from '../service/doors.ts';
 import { openApiJson, refusals } from '../sources/source.ts';
 
 type Operation = Record<string, unknown>;
 
 const json = openApiJson;
-/** A settings patch travels as sent (see contract/settings.ts); it is described by core's patch schema. */
-const described = (schema: z.ZodType): z.ZodType => (schema === settingsPatchRequest ? settingsPatchSchema : schema);
+/** A settings patch travels as sent (see contract/settings.ts); it is described by the view's patch schema. */
+const described = (schema: z.ZodType): z.ZodType => (schema === settingsPatchRequest ? settingsViewPatchSchema : schema);
 const errors = refusals;
 
 export function openApiDocument(doors: readonly DoorRoute[] = []): Record<string, unknown> {
@@ -29,11 +28,15 @@ export function openApiDocument(doors: readonly DoorRoute[] = []): Record<string
     const { request, result } = invokeContract[channel];
     const path = openApiPath(route.path);
     const op: Operation = { operationId: name, responses: { [('status' in route ? route.status : 200)]: { description: 'done', content: json(result, 'output') }, ...errors } };
-    if (path.includes('{id}')) op.parameters = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }];
-    else if (!(request instanceof z.ZodUndefined)) {
-      if (route.method === 'GET') op.parameters = Object.keys((request as z.ZodObject).shape).map((n) => ({ name: n, in: 'query', required: false, schema: { type: 'string' } }));
-      else op.requestBody = { required: true, content: json(described(request), 'input') };
-    }
+    const inPath = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+    const parameters: Operation[] = inPath.map((n) => ({ name: n, in: 'path', required: true, schema: { type: 'string' } }));
+    // What is not in the path travels as query parameters (GET) or as the JSON body.
+    const rest = request instanceof z.ZodObject ? z.strictObject(Object.fromEntries(Object.entries((request as z.ZodObject).shape).filter(([k]) => !inPath.includes(k)))) : request;
+    const restKeys = rest instanceof z.ZodObject ? Object.keys(rest.shape) : [];
+    const more = !(rest instanceof z.ZodUndefined) && !(rest instanceof z.ZodObject && restKeys.length === 0);
+    if (more && route.method === 'GET') parameters.push(...restKeys.map((n) => ({ name: n, in: 'query', required: false, schema: { type: 'string' } })));
+    else if (more) op.requestBody = { required: true, content: json(described(rest), 'input') };
+    if (parameters.length > 0) op.parameters = parameters;
     (paths[path] ??= {})[route.method.toLowerCase()] = op;
   }
   return {

@@ -2,7 +2,7 @@
 // settings), its sources and HTTP API, IPC, tray, windows, digests, power and login items, wired
 // together. Every piece lives in its own module; nothing here decides anything.
 import { join } from 'node:path';
-import { app, BrowserWindow, globalShortcut, ipcMain, Menu, nativeImage, powerMonitor, protocol, screen, session, shell, Tray } from 'electron';
+import { app, BrowserWindow, globalShortcut, ipcMain, Menu, nativeImage, powerMonitor, protocol, safeStorage, screen, session, shell, Tray } from 'electron';
 import notifier from 'node-notifier';
 import pino from 'pino';
 import { systemClock } from '../core/clock.ts';
@@ -21,6 +21,7 @@ import { registerIpc } from './ipc.ts';
 import { forwardedCommand, parseLaunchArgs, runLaunchCommand, type LaunchCommand } from './launchArgs.ts';
 import { applyLaunchAtLogin } from './loginItem.ts';
 import { watchPower } from './power.ts';
+import { openAppSecrets } from './secrets.ts';
 import { openAppSettings } from './settings.ts';
 import { appScheme, appUrl, APP_SCHEME, createAppProtocolHandler, isAppUrl } from './protocol.ts';
 import { createReportPdf } from './reportPdf.ts';
@@ -79,6 +80,7 @@ async function startShell(launch: LaunchCommand): Promise<void> {
   const lull: Lull = openLull({
     dataDir,
     openSettings: openAppSettings,
+    secrets: openAppSecrets(dataDir, safeStorage),
     doors: everySource,
     outputs: [
       ...everyOutput,

@@ -26,13 +26,15 @@ const webUrl = z
     message: `may use only ${MAIL_URL_FIELDS.map((f) => `{${f}}`).join(', ')}`,
   });
 
+/** An account's name (mail, calendars): items come from source `mail:<name>`, its stored password is `mail:<name>`. */
+export const accountNameSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, 'must be 1–32 letters, digits, dots, dashes or underscores');
+
 export const mailAccountSchema = z
   .object({
-    /** Its name: items come from source `mail:<name>`, its stored password is `mail:<name>`. */
-    name: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, 'must be 1–32 letters, digits, dots, dashes or underscores'),
+    name: accountNameSchema,
     host: z
       .string()
       .trim()

@@ -15,10 +15,11 @@ import type { EventChannel, EventPayload } from '../../preload/contract.ts';
 import type { OutputDefinition } from '../delivery/output.ts';
 import { inbox } from '../sources/inbox/index.ts';
 import type { SourceDefinition, SourceHealth } from '../sources/source.ts';
-import { fileSecrets } from '../store/secrets.ts';
+import { fileSecrets, type SecretStore } from '../store/secrets.ts';
 import { createTokenStore, type TokenStore } from '../store/tokens.ts';
 import { openDoors, type Doors } from './doors.ts';
 import { foldHealth, openOutputs } from './outputs.ts';
+import { mailSecretName, settingsView } from './settingsView.ts';
 
 export interface LullOptions {
   dataDir: string;
@@ -35,6 +36,8 @@ export interface LullOptions {
   outputs?: readonly OutputDefinition[];
   /** Doors and outputs that name their platforms start only on this one (default: process.platform). */
   platform?: NodeJS.Platform;
+  /** Mail and calendar passwords: the app's safeStorage store; default: <data dir>/secrets.json (the host's). */
+  secrets?: SecretStore;
 }
 
 /** Whether a door or an output runs on `platform` (every platform when it names none). */
@@ -89,16 +92,23 @@ export function openLull(opts: LullOptions): Lull {
     }
   };
   const offEngine = engine.on(publish);
+  const secrets = opts.secrets ?? fileSecrets(opts.dataDir);
+  const view = (): EventPayload<'settings:changed'> => settingsView(settings.get(), (name) => secrets.has(name));
   const offSettings = settings.onChange((next) => {
     engine.setSettings(next);
-    for (const l of listeners) l('settings:changed', next);
+    if (listeners.size > 0) for (const l of listeners) l('settings:changed', settingsView(next, (name) => secrets.has(name)));
+  });
+  // A password stored or forgotten changes what a mail account shows (`password: "stored"`).
+  const offSecrets = secrets.onChange((name) => {
+    if (listeners.size === 0 || !settings.get().sources.mail.some((a) => mailSecretName(a.name) === name)) return;
+    const shown = view();
+    for (const l of listeners) l('settings:changed', shown);
   });
   engine.start();
   // Told on a microtask, so listeners attached right after openLull() hear it.
   const recovered = settings.recovered;
   // The settings store, not the engine, knows of a reset: it is told to listeners directly.
   if (recovered) queueMicrotask(() => listeners.forEach((l) => l('settings:reset', { movedTo: recovered.movedTo })));
-  const secrets = fileSecrets(opts.dataDir);
   const operations = createOperations({ engine, settings, openItem: opts.openItem, exportPdf: opts.exportPdf, sourceHealth, clock, tokens, secrets, env: opts.env ?? {} });
   // A source's health is part of Lull's state: a change is told as a state change.
   const stateChanged = (): void => publish({ type: 'state', status: engine.status() });
@@ -108,7 +118,8 @@ export function openLull(opts: LullOptions): Lull {
     clock,
     dataDir: opts.dataDir,
     env: opts.env ?? {},
-    secrets,
+    // Sources read a secret and hear of changes; they never write one.
+    secrets: { get: (name) => secrets.get(name), onChange: (listener) => secrets.onChange(listener) },
     onSettings: (listener) => settings.onChange(listener),
     healthChanged: stateChanged,
   });
@@ -143,6 +154,7 @@ export function openLull(opts: LullOptions): Lull {
         await outputs.stop().catch(() => {});
         offEngine();
         offSettings();
+        offSecrets();
         engine.stop();
         repository.close();
         lock.release();

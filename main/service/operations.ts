@@ -7,10 +7,12 @@ import type { Clock, ItemQuery } from '../core/ports.ts';
 import { presentBlock, presentItem, presentReport, presentStatus, isoTime } from '../core/present.ts';
 import type { Settings } from '../core/settings.ts';
 import { LullError, type Status } from '../core/types.ts';
-import type { Secrets, SourceHealth } from '../sources/source.ts';
+import type { SourceHealth } from '../sources/source.ts';
+import type { SecretStore } from '../store/secrets.ts';
 import type { NotifyToken, TokenStore } from '../store/tokens.ts';
 import type { InvokeChannel, InvokeRequest, InvokeResult, ListView, ScheduleConsentDto, StatusDto, TokenDto } from '../../preload/contract.ts';
 import { invokeContract } from '../../preload/contract.ts';
+import { settingsView } from './settingsView.ts';
 import { testMailAccount } from './mailTest.ts';
 
 export interface SettingsPort {
@@ -31,9 +33,9 @@ export interface OperationDeps {
   sourceHealth?: () => Record<string, SourceHealth>;
   /** The notify-only tokens (PRODUCT.md §4). */
   tokens: TokenStore;
-  /** The secret store: a mail account's stored password for its "Test" (none stored when not given). */
-  secrets?: Pick<Secrets, 'get'>;
-  /** The environment a passwordCommand runs in. */
+  /** Mail and calendar passwords (PRODUCT.md §6): set and deleted here, never read back. */
+  secrets: SecretStore;
+  /** The environment a passwordCommand runs in (the mail test's). */
   env?: Readonly<Record<string, string | undefined>>;
 }
 
@@ -67,6 +69,7 @@ export function createOperations(deps: OperationDeps): Operations {
   const token = (t: NotifyToken): TokenDto => ({ id: t.id, name: t.name, scope: t.scope, createdAt: isoTime(t.createdAt, tz()), lastUsedAt: t.lastUsedAt === null ? null : isoTime(t.lastUsedAt, tz()) });
   const status = (): StatusDto => statusDto(engine.status(), tz(), deps.sourceHealth?.());
   const now = (): number => clock.now();
+  const view = (settings: Settings) => settingsView(settings, (name) => deps.secrets.has(name));
   const consent = (): ScheduleConsentDto => {
     const c = scheduleConsent(engine.getSettings(), now());
     const occ = (o: { start: number; end: number } | null) => (o ? { start: isoTime(o.start, tz()), end: isoTime(o.end, tz()) } : null);
@@ -123,11 +126,11 @@ export function createOperations(deps: OperationDeps): Operations {
       if (!deps.exportPdf) throw new LullError('invalid', 'PDF export needs the desktop app; print the report page instead');
       return { path: await deps.exportPdf(week) };
     },
-    'settings:get': () => deps.settings.get(),
+    'settings:get': () => view(deps.settings.get()),
     'settings:patch': (patch) => {
       const result = deps.settings.patch(patch);
       if (!result.ok) throw new InvalidSettings(result.issues);
-      return result.settings;
+      return view(result.settings);
     },
     'tokens:create': ({ name, scope }) => {
       const made = deps.tokens.create(name, scope ?? 'notify');
@@ -139,9 +142,19 @@ export function createOperations(deps: OperationDeps): Operations {
       if (!revoked) throw new LullError('not-found', 'no token with this id');
       return { revoked: token(revoked) };
     },
+    // The secret goes in and never comes back: the answers and errors carry its name only.
+    'secrets:set': async ({ name, secret }) => {
+      await deps.secrets.set(name, secret);
+      return { name, stored: true };
+    },
+    'secrets:delete': async ({ name }) => {
+      if (!(await deps.secrets.delete(name))) throw new LullError('not-found', `no secret is stored under ${name}`);
+      return { name, deleted: true };
+    },
+    'secrets:list': () => ({ names: deps.secrets.names().sort() }),
     'mail:test': (req) => {
       const { account, password } = invokeContract['mail:test'].request.parse(req);
-      return testMailAccount(account, password, { secrets: deps.secrets ?? { get: async () => null }, env: deps.env ?? {} });
+      return testMailAccount(account, password, { secrets: deps.secrets, env: deps.env ?? {} });
     },
   };
 }

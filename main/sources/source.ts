@@ -67,6 +67,8 @@ export interface HttpDoor {
 export interface Secrets {
   /** The secret stored under `name` (`lull secret set NAME`), or null when there is none. */
   get(name: string): Promise<string | null>;
+  /** Told the name whose secret was set or deleted (a source reconnects with a new password); returns its unsubscribe. */
+  onChange(listener: (name: string) => void): () => void;
 }
 
 export interface SourceContext<S> {

@@ -30,7 +30,9 @@ export function runPasswordCommand(argv: readonly string[], opts: PasswordComman
           const e = error as NodeJS.ErrnoException & { killed?: boolean; signal?: string | null };
           if (e.code === 'ENOENT') return reject(new PasswordCommandError(`${named} was not found`));
           if (e.code === 'EACCES') return reject(new PasswordCommandError(`${named} may not be run (permission denied)`));
-          if (e.killed || e.signal) return reject(new PasswordCommandError(`${named} did not finish within ${Math.round(timeoutMs / 1000)} s`));
+          // `killed`: Lull stopped it at the time limit; a signal alone: something else did.
+          if (e.killed) return reject(new PasswordCommandError(`${named} did not finish within ${timeoutMs % 1000 === 0 ? `${timeoutMs / 1000} s` : `${timeoutMs} ms`}`));
+          if (e.signal) return reject(new PasswordCommandError(`${named} was stopped by ${e.signal}`));
           if (e.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') return reject(new PasswordCommandError(`${named} printed more than 64 KiB`));
           return reject(new PasswordCommandError(`${named} failed (exit code ${typeof e.code === 'number' ? e.code : 'unknown'})`));
         }

@@ -3,7 +3,8 @@
 // message count of its mailbox, or what failed and how to act on it. A failed test is an answer,
 // not an error. The password never comes back, in an answer or an error.
 import { z } from 'zod';
-import { mailAccountSchema, mailFailureSchema } from '../../main/core/mailSettings.ts';
+import { mailFailureSchema } from '../../main/core/mailSettings.ts';
+import { mailAccountViewSchema } from './settings.ts';
 
 /** A password as IMAP sends it: one line. */
 export const mailPasswordSchema = z
@@ -14,7 +15,8 @@ export const mailPasswordSchema = z
 
 export const mailTestRequest = z
   .object({
-    account: mailAccountSchema,
+    /** As the settings show it: `password: "stored"` may stay on (it says nothing the test needs). */
+    account: mailAccountViewSchema.transform(({ password: _shown, ...account }) => account),
     /** Typed in the form and not saved yet; without it the account's passwordCommand or stored password is used. */
     password: mailPasswordSchema.optional(),
   })

@@ -42,6 +42,9 @@ describe('POST /v1/mail/test', () => {
     // A passwordCommand goes first (an argv, no shell), even with a password stored.
     const command = await test({ account: account({ passwordCommand: ['/usr/bin/printf', '%s\\n', dovecot.password] }) });
     expect(command.json).toEqual({ ok: true, mailbox: 'INBOX', messages: 2 });
+    // The account as GET /v1/settings shows it (`password: "stored"`) may be tested as it is.
+    expect((await test({ account: account({ password: 'stored' }) })).json).toEqual({ ok: true, mailbox: 'INBOX', messages: 2 });
+    expect((await test({ account: account({ password: dovecot.password }) })).status).toBe(400);
     const failing = await test({ account: account({ passwordCommand: ['/bin/false'] }) });
     expect(failing.json).toMatchObject({ ok: false, kind: 'password-command' });
   });

@@ -32,6 +32,8 @@ import {
   type InvokeRequest,
   type InvokeResult,
   type LullApi,
+  type SettingsView,
+  type SettingsViewPatch,
 } from '../../preload/contract.ts';
 
 describe('contract types and schemas', () => {
@@ -54,11 +56,15 @@ describe('contract types and schemas', () => {
     // Operations take the parsed request and return what the result schema describes.
     expectTypeOf<Parameters<Operations['queue:done']>[0]>().toEqualTypeOf<InvokeRequest<'queue:done'>>();
     expectTypeOf<Awaited<ReturnType<Operations['focus:stop']>>>().toEqualTypeOf<InvokeResult<'focus:stop'>>();
-    // Settings travel typed: core's schema out, core's patch schema in.
-    expectTypeOf<InvokeResult<'settings:get'>>().toEqualTypeOf<Settings>();
-    expectTypeOf<InvokeResult<'settings:patch'>>().toEqualTypeOf<Settings>();
-    expectTypeOf<EventPayload<'settings:changed'>>().toEqualTypeOf<Settings>();
-    expectTypeOf<InvokeRequest<'settings:patch'>>().toEqualTypeOf<z.input<typeof settingsPatchSchema>>();
+    // Settings travel typed: core's schema out (a mail account may say its password is stored),
+    // core's patch schema in (what was shown may be sent back as it is).
+    expectTypeOf<InvokeResult<'settings:get'>>().toEqualTypeOf<SettingsView>();
+    expectTypeOf<SettingsView>().toExtend<Settings>();
+    expectTypeOf<SettingsView['sources']['mail'][number]['password']>().toEqualTypeOf<'stored' | undefined>();
+    expectTypeOf<InvokeResult<'settings:patch'>>().toEqualTypeOf<SettingsView>();
+    expectTypeOf<EventPayload<'settings:changed'>>().toEqualTypeOf<SettingsView>();
+    expectTypeOf<InvokeRequest<'settings:patch'>>().toEqualTypeOf<SettingsViewPatch>();
+    expectTypeOf<z.input<typeof settingsPatchSchema>>().toExtend<SettingsViewPatch>();
     // Events that carry what changed: the presented item.
     expectTypeOf<EventPayload<'queue:item-added'>>().toEqualTypeOf<z.output<typeof itemSchema>>();
     expectTypeOf<EventPayload<'queue:item-changed'>>().toEqualTypeOf<z.output<typeof itemSchema>>();

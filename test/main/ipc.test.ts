@@ -33,6 +33,12 @@ const cases: Record<InvokeChannel, { valid: unknown; invalid: unknown[] }> = {
   'tokens:create': { valid: { name: 'ci', scope: 'notify' }, invalid: [undefined, { name: '' }, { name: '   ' }, { name: 'x'.repeat(65) }, { name: 'ci', scope: 'owner' }, { name: 'a\u0007b' }, { name: 'ci', secret: 'x' }] },
   'tokens:list': { valid: undefined, invalid: [{ all: true }] },
   'tokens:revoke': { valid: { id: 'tok_1' }, invalid: [undefined, { id: '' }, 'tok_1'] },
+  'secrets:set': {
+    valid: { name: 'mail:work', secret: 'correct horse battery staple' },
+    invalid: [undefined, { name: 'mail:work' }, { name: 'mail:work', secret: '' }, { name: 'mail:work', secret: 'x'.repeat(4097) }, { name: 'mail:work', secret: 'a\nb' }, { name: 'work', secret: 'x' }, { name: 'ftp:work', secret: 'x' }, { name: 'mail: work', secret: 'x' }, { name: 'mail:', secret: 'x' }, { name: 'mail:work', secret: 'x', note: 'y' }],
+  },
+  'secrets:delete': { valid: { name: 'calendar:home' }, invalid: [undefined, { name: 'calendar:' }, { name: 'mail:../x' }, 'mail:work'] },
+  'secrets:list': { valid: undefined, invalid: [{ values: true }] },
   'mail:test': {
     valid: { account: { name: 'work', host: 'imap.example.com', user: 'ann' }, password: 'pw' },
     invalid: [undefined, { account: { name: 'work', host: 'imap.example.com', user: 'ann', security: 'none' } }, { account: { name: 'work', host: 'imap.example.com', user: 'ann' }, password: 'a\nb' }, { account: { name: 'work', host: 'imap.example.com', user: 'ann' }, extra: 1 }],

@@ -14,6 +14,7 @@ import { createOperations } from '../../main/service/operations.ts';
 import { harness } from '../support/engineHarness.ts';
 import { openDatabase } from '../../main/store/database.ts';
 import { createTokenStore } from '../../main/store/tokens.ts';
+import { fileSecrets } from '../../main/store/secrets.ts';
 import { settingsSchema, type Settings } from '../../main/core/settings.ts';
 import { useTempDirs } from '../support/tempDir.ts';
 
@@ -47,7 +48,7 @@ describe('launch arguments', () => {
   it('goes through the same operations as IPC and HTTP: a refused command shows the dashboard', async () => {
     const h = harness('2026-11-23T08:00:00Z', { schedule: [] });
     const opened: string[] = [];
-    const targets = { ...commandsOf(createOperations({ engine: h.engine, settings: { get: () => h.engine.getSettings(), patch: () => ({ ok: false, issues: [] }) }, tokens: createTokenStore(openDatabase(':memory:'), Date.now) })), open: (w: string) => opened.push(w) };
+    const targets = { ...commandsOf(createOperations({ engine: h.engine, settings: { get: () => h.engine.getSettings(), patch: () => ({ ok: false, issues: [] }) }, tokens: createTokenStore(openDatabase(':memory:'), Date.now), secrets: fileSecrets(tempDir()) })), open: (w: string) => opened.push(w) };
     await runLaunchCommand(parseLaunchArgs(['focus', 'start', '25']), targets);
     expect(h.engine.status()).toMatchObject({ state: 'focus', block: { endsAt: Date.parse('2026-11-23T08:25:00Z') } });
     await runLaunchCommand(parseLaunchArgs(['focus', 'start', '25']), targets); // already focusing: refused by the operation
@@ -149,7 +150,7 @@ describe('global shortcut', () => {
       for (const l of listeners) l(settings);
     };
     const h = harness('2026-11-23T08:00:00Z', { schedule: [] });
-    const commands = commandsOf(createOperations({ engine: h.engine, settings: { get: () => h.engine.getSettings(), patch: () => ({ ok: false, issues: [] }) }, tokens: createTokenStore(openDatabase(':memory:'), Date.now) }));
+    const commands = commandsOf(createOperations({ engine: h.engine, settings: { get: () => h.engine.getSettings(), patch: () => ({ ok: false, issues: [] }) }, tokens: createTokenStore(openDatabase(':memory:'), Date.now), secrets: fileSecrets(tempDir()) }));
     const state = () => h.engine.status().state;
     const flush = () => new Promise((resolve) => setImmediate(resolve));
     const bound = bindFocusShortcut({

@@ -10,6 +10,7 @@ import type { WindowLike } from '../../main/app/windows.ts';
 import type { PrintWindowLike } from '../../main/app/reportPdf.ts';
 import type { GlobalShortcutLike } from '../../main/app/shortcut.ts';
 import type { IpcMainLike, SenderEvent } from '../../main/app/ipc.ts';
+import type { SafeStorageLike } from '../../main/app/secrets.ts';
 
 type Listener = (...args: never[]) => unknown;
 type Rect = { x: number; y: number; width: number; height: number };
@@ -56,6 +57,8 @@ function freshState() {
     sandboxEnabled: false,
     singleInstance: { granted: true, data: undefined as unknown },
     quits: 0,
+    /** Whether safeStorage has a key (false: a Linux session without a keyring). */
+    encryptionAvailable: true,
   };
 }
 
@@ -232,6 +235,22 @@ export const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 
 export const contextBridge = { exposeInMainWorld: (key: string, api: unknown) => void holder.state.exposed.set(key, api) };
 export const ipcRenderer: EventEmitter = (holder.ipcRenderer ??= new EventEmitter());
 
+/** Seals as Chromium does in shape ("v10" + bytes that are not the text); refuses without a key, as the real one throws. */
+const SEAL = 'v10';
+const mask = (bytes: Buffer): Buffer => Buffer.from(bytes.map((b) => b ^ 0xa5));
+export const safeStorage: SafeStorageLike = {
+  isEncryptionAvailable: () => holder.state.encryptionAvailable,
+  encryptString(plainText) {
+    if (!holder.state.encryptionAvailable) throw new Error('Encryption is not available.');
+    return Buffer.concat([Buffer.from(SEAL), mask(Buffer.from(plainText, 'utf8'))]);
+  },
+  decryptString(encrypted) {
+    if (!holder.state.encryptionAvailable) throw new Error('Decryption is not available.');
+    if (encrypted.subarray(0, SEAL.length).toString() !== SEAL) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return mask(encrypted.subarray(SEAL.length)).toString('utf8');
+  },
+};
+
 /** What the fakes recorded; `reset()` starts over (the app's listeners included). */
 export const electron = {
   get state() {
@@ -245,5 +264,5 @@ export const electron = {
   },
 };
 
-const module = { app, BrowserWindow, Tray, Menu, nativeImage, protocol, session, ipcMain, globalShortcut, powerMonitor, shell, screen, contextBridge, ipcRenderer };
+const module = { app, BrowserWindow, Tray, Menu, nativeImage, protocol, session, ipcMain, globalShortcut, powerMonitor, shell, screen, contextBridge, ipcRenderer, safeStorage };
 export default module;

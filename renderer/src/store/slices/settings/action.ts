@@ -1,7 +1,8 @@
 // Saving settings: a patch is checked in place with the same schema main uses (so a refusal
 // names the field and the reason at once), then sent; main's answer is the new truth.
 import { LullApiError } from '../../../../../preload/bridge.ts';
-import { applySettingsPatch, describeIssues, rolePreset, settingsSchema, type Role, type Settings, type SettingsInput } from '../../../../../main/core/settings.ts';
+import { applySettingsPatch, describeIssues, rolePreset, type Role, type Settings } from '../../../../../main/core/settings.ts';
+import { settingsViewSchema, withoutStoredPasswords, type SettingsViewPatch } from '../../../../../preload/contract.ts';
 import { errorMessage, type SliceCreator } from '../../slice.ts';
 import type { SessionSlice } from '../session/action.ts';
 import { initialSettingsState, type SettingsState } from './initialState.ts';
@@ -10,8 +11,8 @@ export interface SettingsAction {
   loadSettings(): Promise<void>;
   /** Settings as main announced them (an event or an answer); unreadable ones are ignored. */
   receiveSettings(value: unknown): void;
-  /** Checks and saves a partial update; true when main took it. */
-  saveSettings(patch: Partial<SettingsInput>): Promise<boolean>;
+  /** Checks and saves a partial update (mail accounts as shown, `password: "stored"` included); true when main took it. */
+  saveSettings(patch: SettingsViewPatch): Promise<boolean>;
   /** The first run's role: its preset, and scheduled blocks wait for the choice of when to start. */
   chooseRole(role: Role): Promise<boolean>;
   settingsWereReset(movedTo: string | null): void;
@@ -29,7 +30,7 @@ export const createSettingsSlice: SliceCreator<SettingsSlice, Pick<SessionSlice,
     get().receiveSettings(await api.getSettings());
   },
   receiveSettings(value) {
-    const parsed = settingsSchema.safeParse(value);
+    const parsed = settingsViewSchema.safeParse(value);
     if (parsed.success) set({ settings: parsed.data });
   },
   async saveSettings(patch) {
@@ -37,7 +38,8 @@ export const createSettingsSlice: SliceCreator<SettingsSlice, Pick<SessionSlice,
     if (!current) return false;
     const keys = Object.keys(patch);
     const kept = Object.fromEntries(Object.entries(get().fieldErrors).filter(([path]) => !touches(path, keys)));
-    const checked = applySettingsPatch(current, patch);
+    // `password: "stored"` is what main shows, not a setting: checked without it, as main does.
+    const checked = applySettingsPatch(withoutStoredPasswords(current), withoutStoredPasswords(patch));
     if (!checked.success) {
       set({ fieldErrors: { ...kept, ...Object.fromEntries(describeIssues(checked.error).map((i) => [i.field, i.message])) } });
       return false;

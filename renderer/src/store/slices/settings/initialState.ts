@@ -1,9 +1,10 @@
 // The settings as main holds them, and what the window shows about edits in flight: the reason
 // each refused field was refused, and which fields are being saved.
-import type { Settings } from '../../../../../main/core/settings.ts';
+import type { SettingsView } from '../../../../../preload/contract.ts';
 
 export interface SettingsState {
-  settings: Settings | null;
+  /** As main shows them: a mail account whose password is in the secret store says `password: "stored"`. */
+  settings: SettingsView | null;
   /** Field path (as `describeIssues` names it, `batchTimes.2`) → why it was refused. */
   fieldErrors: Record<string, string>;
   savingFields: readonly string[];
