@@ -29,6 +29,7 @@ import { openReviewOnSchedule } from './review.ts';
 import { hardenContents, hardenSession, openExternalSafely } from './security.ts';
 import { bindFocusShortcut, SHORTCUT_FOCUS } from './shortcut.ts';
 import { createTray } from './tray.ts';
+import { isTroubled } from '../../preload/contract.ts';
 import { openWindowBounds } from './windowBounds.ts';
 import { createWindowManager, type WindowKind } from './windows.ts';
 
@@ -117,6 +118,11 @@ async function startShell(launch: LaunchCommand): Promise<void> {
     words: () => ({ language: language(), locale, timeZone: engine.getSettings().timeZone }),
     showsTitle: process.platform === 'darwin',
     actions: { ...commands, openDashboard: (route) => open('dashboard', route), quit: () => app.quit() },
+    troubles: () => Object.entries(lull.sourceHealth()).map(([name, h]) => ({ name, ...h })).filter(isTroubled).map(({ name, detail }) => ({ name, detail })),
+  });
+  // A source's health changing is a state change for the windows; the tray redraws its lines too.
+  lull.onContractEvent((channel) => {
+    if (channel === 'state:changed') tray.refresh();
   });
 
   openReviewOnSchedule({

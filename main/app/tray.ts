@@ -41,14 +41,27 @@ export interface TrayOptions<Image, Menu> {
   actions: TrayActions;
   /** Only macOS shows a title beside the icon; elsewhere the count is in the tooltip. */
   showsTitle: boolean;
+  /** The sources that cannot do their work now, each with its one-line reason (a mail account retrying, a failed login). */
+  troubles?: () => readonly SourceTrouble[];
+}
+
+export interface SourceTrouble {
+  name: string;
+  detail?: string | undefined;
 }
 
 export const FOCUS_MINUTES = [25, 50, 90] as const;
 
-export function createTray<Image, Menu>(opts: TrayOptions<Image, Menu>): { dispose(): void } {
+export function createTray<Image, Menu>(opts: TrayOptions<Image, Menu>): { refresh(): void; dispose(): void } {
   const { tray, actions } = opts;
   let timer: Cancel | null = null;
   let shownIcon: TrayIconState | null = null;
+  let shownTroubles = '[]';
+  const troublesNow = (): readonly SourceTrouble[] => {
+    const now = opts.troubles?.() ?? [];
+    shownTroubles = JSON.stringify(now);
+    return now;
+  };
   // Actions are the service's commands: a refusal (already focusing …) arrives as a rejection.
   const run = (what: string, action: () => unknown): void => {
     const refused = (error: unknown): void => log.warn({ action: what, err: error instanceof Error ? error.message : String(error) }, 'tray action refused');
@@ -62,9 +75,11 @@ export function createTray<Image, Menu>(opts: TrayOptions<Image, Menu>): { dispo
   const menu = (status: Status, now: number, words: TrayWords, review: ReviewCount): MenuItemConstructorOptions[] => {
     const focusing = status.state === 'focus';
     const next = status.nextBatchAt;
+    const troubles = troublesNow().map((t): MenuItemConstructorOptions => ({ label: `⚠ ${t.name}: ${t.detail ?? say(words, 'sourceTrouble')}`, enabled: false }));
     return [
       { label: statusLine(status, now, words, review), enabled: false },
       { label: nextBatchLine(status, now, words), enabled: false },
+      ...troubles,
       { type: 'separator' },
       {
         label: say(words, 'startFocus'),
@@ -114,6 +129,10 @@ export function createTray<Image, Menu>(opts: TrayOptions<Image, Menu>): { dispo
   tray.on('mouse-enter', () => render(opts.engine.status()));
   render(opts.engine.status());
   return {
+    /** Redraws when what the sources' health lines say has changed. */
+    refresh() {
+      if (JSON.stringify(opts.troubles?.() ?? []) !== shownTroubles) render(opts.engine.status());
+    },
     dispose() {
       off();
       reviewing.dispose();

@@ -8,6 +8,7 @@ import { weekQuerySchema } from '../../preload/contract.ts';
 import { refusal } from './client.ts';
 import { parse, say, usage, type Command } from './command.ts';
 import { formatReport, formatStatus } from './format.ts';
+import { secretCommand } from './secretCommand.ts';
 import { token } from './tokenCommand.ts';
 
 export type { Command };
@@ -82,4 +83,5 @@ export const commands: Record<string, Command> = {
     },
   },
   token,
+  secret: secretCommand(),
 };

@@ -25,6 +25,19 @@ const listHas = (list: readonly string[], value: string | undefined): boolean =>
 // re-match past breakthroughs against the current lists: one definition, never a copy.
 /** The VIP and app rules' test: is the name on the list (case-insensitive, accents count)? */
 export const namedIn = listHas;
+
+/**
+ * The names a sender goes by: itself, and for a mail sender "Name <address>" also the name and
+ * the address alone, so a VIP list may hold either (PRODUCT.md §3.4).
+ */
+export function senderForms(sender: string | undefined): string[] {
+  if (sender === undefined) return [];
+  const mail = /^\s*"?(.*?)"?\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(sender);
+  return mail ? [sender, mail[1]!, mail[2]!].filter((f) => f !== '') : [sender];
+}
+
+/** The VIP rule's test: is the sender, or the name or address it carries, on the list? */
+export const isVip = (vipSenders: readonly string[], sender: string | undefined): boolean => senderForms(sender).some((form) => listHas(vipSenders, form));
 /** The keyword rule's test: does the title or the body hold one of the keywords as a whole word? */
 export function mentionsKeyword(item: Pick<IncomingItem, 'title' | 'body'>, keywords: readonly string[]): boolean {
   const re = keywordRegex(keywords);
@@ -47,7 +60,7 @@ type Test = (item: IncomingItem, rules: Rules, attempt: number) => boolean;
 /** One test per rule of the vocabulary; a rule added there fails to compile until it has one. */
 const passes: Record<BreakthroughRule, Test> = {
   urgent: (item, rules) => rules.urgent && item.priority === 'urgent',
-  vip: (item, rules) => listHas(rules.vipSenders, item.sender),
+  vip: (item, rules) => isVip(rules.vipSenders, item.sender),
   keyword: (item, rules) => mentionsKeyword(item, rules.keywords),
   app: (item, rules) => listHas(rules.allowedApps, item.app ?? item.source),
   repeat: (item, rules, attempt) => Boolean(item.sender) && rules.repeatEscalation.attempts > 0 && attempt >= rules.repeatEscalation.attempts,

@@ -4,7 +4,7 @@
 // protocol; this is where the user sees which part of it broke.
 import type { z } from 'zod';
 import { translator, type Language } from '../i18n/index.ts';
-import { mentionsKeyword, namedIn, neverBreaksThrough } from './rules.ts';
+import { isVip, mentionsKeyword, namedIn, neverBreaksThrough } from './rules.ts';
 import { applySettingsPatch, type Settings, type settingsPatchSchema } from './settings.ts';
 import { MOMENT_GAP_MS } from './stats.ts';
 import { BREAKTHROUGH_RULES, type BreakthroughRule, type Item } from './types.ts';
@@ -80,7 +80,7 @@ function listCandidates(items: readonly Item[], rules: Rules): Candidate[] {
     ...distinct(rules.vipSenders).map((name) => ({
       kind: 'vip' as const,
       name,
-      items: vip.filter((i) => namedIn([name], i.sender)),
+      items: vip.filter((i) => isVip([name], i.sender)),
       patch: { breakthrough: { vipSenders: without(rules.vipSenders, name) } },
     })),
     // An item does not record which keyword let it through: each current keyword is matched again.

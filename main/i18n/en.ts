@@ -461,6 +461,7 @@ const estimate = {
 };
 
 const tray = {
+  sourceTrouble: 'cannot do its work; see the dashboard',
   focusingUntil: 'Focusing until {{time}} ({{left}} left)',
   idle: 'Not focusing',
   nextBatch: 'Next batch at {{time}} (in {{in}})',
@@ -494,6 +495,11 @@ const digest = {
   messages_other: '{{count}} messages',
   more_one: '+ {{count}} more message',
   more_other: '+ {{count}} more messages',
+  /** A mail account's line: "Mail (work) · 7 new mails, 2 from Anna". */
+  mailAccount: 'Mail ({{account}})',
+  mails_one: '{{count}} new mail',
+  mails_other: '{{count}} new mails',
+  mailsFrom: '{{mails}}, {{n}} from {{sender}}',
 };
 
 /** Lengths of time where a surface writes them tersely (tray, CLI): "1 h 5 min". */
@@ -532,6 +538,16 @@ const cli = {
     lastUsed: 'LAST USED',
     never: 'never',
     revoked: 'Revoked "{{name}}" ({{id}}).',
+  },
+  // lull secret set|delete|list
+  secret: {
+    onlyName: 'give only NAME: the secret is read from stdin, never from the command line (where the shell’s history would keep it)',
+    prompt: 'Password for {{name}} (not shown): ',
+    empty: 'no secret was given: pipe it in (printf \'%s\\n\' "$PASSWORD" | lull secret set {{name}}) or type it at the prompt',
+    cancelled: 'cancelled; nothing was stored',
+    stored: 'Stored the secret for {{name}}.',
+    deleted: 'Deleted the secret for {{name}}.',
+    none: 'No secrets are stored.',
   },
 };
 

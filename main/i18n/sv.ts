@@ -461,6 +461,7 @@ const estimate: Strings['estimate'] = {
 };
 
 const tray: Strings['tray'] = {
+  sourceTrouble: 'fungerar inte just nu; se översikten',
   focusingUntil: 'Fokus till {{time}} ({{left}} kvar)',
   idle: 'Inte i fokus',
   nextBatch: 'Nästa omgång {{time}} (om {{in}})',
@@ -492,6 +493,10 @@ const digest: Strings['digest'] = {
   messages_other: '{{count}} meddelanden',
   more_one: '+ {{count}} meddelande till',
   more_other: '+ {{count}} meddelanden till',
+  mailAccount: 'E-post ({{account}})',
+  mails_one: '{{count}} nytt mejl',
+  mails_other: '{{count}} nya mejl',
+  mailsFrom: '{{mails}}, {{n}} från {{sender}}',
 };
 
 const units: Strings['units'] = { hour: 'tim', minute: 'min' };
@@ -529,6 +534,16 @@ const cli: Strings['cli'] = {
     lastUsed: 'SENAST ANVÄND',
     never: 'aldrig',
     revoked: '”{{name}}” ({{id}}) återkallades.',
+  },
+  // lull secret set|delete|list
+  secret: {
+    onlyName: 'ange bara NAME: hemligheten läses från stdin, aldrig från kommandoraden (där skalets historik skulle spara den)',
+    prompt: 'Lösenord för {{name}} (visas inte): ',
+    empty: 'ingen hemlighet gavs: skicka in den (printf \'%s\\n\' "$PASSWORD" | lull secret set {{name}}) eller skriv den vid frågan',
+    cancelled: 'avbrutet; inget sparades',
+    stored: 'Hemligheten för {{name}} sparades.',
+    deleted: 'Hemligheten för {{name}} togs bort.',
+    none: 'Inga hemligheter är sparade.',
   },
 };
 

@@ -2,7 +2,7 @@
 // ingest and withdraw go to the engine, each source gets the clock, the environment and the
 // secrets, and its routes are collected for the API to mount.
 import type { Clock } from '../core/ports.ts';
-import type { DoorHandler, DoorMethod, DoorRouteOptions, Secrets, SourceDefinition, SourceHealth } from '../sources/source.ts';
+import type { DoorHandler, DoorMethod, DoorRouteOptions, RunningSource, Secrets, SourceDefinition, SourceHealth } from '../sources/source.ts';
 import { startParts, type PartsOptions } from './parts.ts';
 
 export interface DoorRoute {
@@ -47,7 +47,13 @@ export function openDoors(definitions: readonly SourceDefinition[], opts: DoorsO
     routes,
     ready: parts.ready,
     // A source still starting is not listed yet: it has nothing to say until it runs or fails.
-    health: () => ({ ...Object.fromEntries(parts.failed), ...Object.fromEntries([...parts.running].map(([d, s]) => [d.name, s.health()])) }),
+    health: () => ({ ...Object.fromEntries(parts.failed), ...Object.fromEntries([...parts.running].flatMap(([d, s]) => linesOf(d.name, s))) }),
     stop: () => parts.stop((source) => source.stop()),
   };
+}
+
+/** A running source's status lines: its parts' own when it has any, else its one line. */
+function linesOf(name: string, source: RunningSource): [string, SourceHealth][] {
+  const each = Object.entries(source.each?.() ?? {});
+  return each.length > 0 ? each : [[name, source.health()]];
 }

@@ -3,7 +3,8 @@
 import { compat } from './compat/index.ts';
 import { desktopBus } from './desktopBus/index.ts';
 import { inbox } from './inbox/index.ts';
+import { mail } from './mail/index.ts';
 import type { SourceDefinition } from './source.ts';
 import { webhooks } from './webhooks/index.ts';
 
-export const everySource: readonly SourceDefinition[] = [inbox, compat, webhooks, desktopBus];
+export const everySource: readonly SourceDefinition[] = [inbox, compat, webhooks, desktopBus, mail];

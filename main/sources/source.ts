@@ -91,6 +91,11 @@ export interface SourceContext<S> {
 
 export interface RunningSource {
   health(): SourceHealth;
+  /**
+   * For a source with parts of its own (the mail door's accounts): one status line per part, named
+   * `<source>:<part>`, shown instead of the one `health()` line whenever there is at least one.
+   */
+  each?(): Record<string, SourceHealth>;
   /** Stops taking items; resolves once what it accepted is committed. */
   stop(): Promise<void>;
 }

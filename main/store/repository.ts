@@ -152,7 +152,7 @@ function statements(db: DatabaseSync) {
     getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
     putMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     // Text past retention is erased; the row (source, disposition, times) stays for the reports.
-    eraseText: db.prepare(`UPDATE items SET title = '', body = NULL, sender = NULL, url = NULL, tags = NULL, dedupe_key = NULL, text_erased = 1
+    eraseText: db.prepare(`UPDATE items SET title = '', body = NULL, sender = NULL, url = NULL, tags = NULL, dedupe_key = NULL, thread = NULL, text_erased = 1
                            WHERE received_at < ? AND text_erased = 0`),
     eraseBodies: db.prepare('UPDATE items SET body = NULL WHERE body IS NOT NULL'),
   };

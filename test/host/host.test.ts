@@ -37,7 +37,8 @@ describe('lull-host', () => {
         { name: 'compat', state: 'running' },
         { name: 'webhooks', state: 'running' },
       ];
-      const expected = process.platform === 'linux' ? [...running, { name: 'desktop-bus', state: 'unavailable', detail: expect.stringContaining('no D-Bus session bus') }] : running;
+      const mail = { name: 'mail', state: 'stopped', detail: 'no mail account set up' };
+      const expected = process.platform === 'linux' ? [...running, mail, { name: 'desktop-bus', state: 'unavailable', detail: expect.stringContaining('no D-Bus session bus') }] : [...running, mail];
       expect(status.body.sources).toEqual(expected);
       const cli = runChild(CLI, ['status'], { ...process.env, LULL_HOME: noBus.home });
       await cli.exited;

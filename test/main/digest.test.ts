@@ -37,9 +37,9 @@ function setUp(clickable = false, response = '', breakthrough: SettingsInput['br
 describe('shell sources', () => {
   it('start the desktop bus (and its daemon hold) on Linux only', () => {
     const names = (platform: NodeJS.Platform) => [...everySource, ...everyOutput].filter(runsOn(platform)).map((d) => d.name);
-    expect(names('linux')).toEqual(['http-inbox', 'compat', 'webhooks', 'desktop-bus', 'daemon-hold']);
-    expect(names('darwin')).toEqual(['http-inbox', 'compat', 'webhooks']);
-    expect(names('win32')).toEqual(['http-inbox', 'compat', 'webhooks']);
+    expect(names('linux')).toEqual(['http-inbox', 'compat', 'webhooks', 'desktop-bus', 'mail', 'daemon-hold']);
+    expect(names('darwin')).toEqual(['http-inbox', 'compat', 'webhooks', 'mail']);
+    expect(names('win32')).toEqual(['http-inbox', 'compat', 'webhooks', 'mail']);
   });
 });
 
@@ -65,6 +65,15 @@ describe('digest text', () => {
     const items = [...Array.from({ length: 5 }, (_, i) => item(i, { source: 'desktop', app: 'Slack' })), ...Array.from({ length: 4 }, (_, i) => item(10 + i, { source: 'mail' })), ...Array.from({ length: 3 }, (_, i) => item(20 + i, { source: 'CI' }))];
     expect(digestText(items)).toBe('12 held\nSlack · 5 messages\nmail · 4 messages\nCI · 3 messages');
     expect(digestText([item(1, { source: 'ci' })], 'sv')).toBe('1 väntade\nci · 1 meddelande');
+  });
+
+  it('counts mail per account, the way people count mail: "7 new mails, 2 from Anna"', () => {
+    const mail = (id: number, sender: string, thread = `<m${id}@x>`): DigestItem => item(id, { source: 'mail:work', sender, thread });
+    const week = [mail(1, 'Anna Berg <anna@x.test>'), mail(2, 'Bo <bo@x.test>'), mail(3, 'Anna Berg <anna@x.test>', '<m1@x>'), mail(4, 'ci@x.test'), mail(5, 'Cy <cy@x.test>'), mail(6, 'Dag <dag@x.test>'), mail(7, 'Eva <eva@x.test>')];
+    expect(digestText([...week, item(9, { sender: 'Anna' })])).toBe('8 held in 7 conversations\nMail (work) · 7 new mails, 2 from Anna Berg\nslack · Anna · 1 message');
+    expect(digestText(week, 'sv').split('\n')[1]).toBe('E-post (work) · 7 nya mejl, 2 från Anna Berg');
+    expect(digestText([mail(1, 'Anna Berg <anna@x.test>')])).toBe('1 held\nMail (work) · 1 new mail · Anna Berg');
+    expect(digestText([mail(1, 'a@x.test'), mail(2, 'b@x.test'), item(3, { source: 'mail:home' })]).split('\n').slice(1)).toEqual(['Mail (work) · 2 new mails', 'Mail (home) · 1 new mail']);
   });
 
   it('shows at most four lines, the rest summed', () => {

@@ -2,7 +2,7 @@
 // follow engine events; text in the user's locale and 12/24-hour habit; counts, never content.
 import { describe, expect, it } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
-import { createTray } from '../../main/app/tray.ts';
+import { createTray, type SourceTrouble } from '../../main/app/tray.ts';
 import { reviewLine, tooltip, type TrayWords } from '../../main/app/trayText.ts';
 import { languageFor as trayLanguage } from '../../main/core/settings.ts';
 import { harness } from '../support/engineHarness.ts';
@@ -11,7 +11,7 @@ import { FakeTray, menuItem, type FakeMenu } from '../support/electronStub.ts';
 const icons = { idle: { path: 'idle' }, focusing: { path: 'focusing' }, holding: { path: 'holding' } };
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
-function setUp(words: Partial<TrayWords> = {}, showsTitle = false) {
+function setUp(words: Partial<TrayWords> = {}, showsTitle = false, troubles?: () => readonly SourceTrouble[]) {
   const h = harness('2026-11-23T08:00:00Z', { batchTimes: ['12:00', '15:00'] });
   const tray = new FakeTray(icons.idle);
   const opened: (string | undefined)[] = [];
@@ -24,6 +24,7 @@ function setUp(words: Partial<TrayWords> = {}, showsTitle = false) {
     clock: h.clock,
     words: () => ({ language: 'en', locale: 'en-GB', timeZone: 'Europe/Stockholm', ...words }),
     showsTitle,
+    ...(troubles && { troubles }),
     actions: {
       startFocus: (r) => h.engine.startFocus(r),
       endFocus: () => h.engine.endFocus(),
@@ -38,6 +39,20 @@ function setUp(words: Partial<TrayWords> = {}, showsTitle = false) {
 }
 
 describe('tray', () => {
+  it('says which source cannot do its work, one line each, and redraws only when that changes', () => {
+    let troubles: SourceTrouble[] = [];
+    const t = setUp({}, false, () => troubles);
+    const labels = () => (t.tray.menu as FakeMenu).template.map((i) => i.label);
+    expect(labels().filter((l) => l?.startsWith('⚠'))).toEqual([]);
+    const before = t.menus();
+    t.control.refresh();
+    expect(t.menus()).toBe(before);
+    troubles = [{ name: 'mail:work', detail: 'retrying in 8 s: imap.example.test:993 refused the connection' }, { name: 'mail:home' }];
+    t.control.refresh();
+    expect(labels().filter((l) => l?.startsWith('⚠'))).toEqual(['⚠ mail:work: retrying in 8 s: imap.example.test:993 refused the connection', '⚠ mail:home: cannot do its work; see the dashboard']);
+    expect(t.menus()).toBe(before + 1);
+  });
+
   it('follows the engine: idle, focusing, holding with a count, back to idle after release', async () => {
     const t = setUp({}, true);
     expect(t.tray.image).toBe(icons.idle);

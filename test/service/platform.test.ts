@@ -32,12 +32,13 @@ describe('doors and outputs by platform', () => {
       'http-inbox': { state: 'running' },
       compat: { state: 'running' },
       webhooks: { state: 'running' },
+      mail: { state: 'stopped', detail: 'no mail account set up' },
       'desktop-bus': { state: 'unavailable', detail: 'no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set): desktop notifications cannot be seen' },
     });
   });
 
   it.each(['darwin', 'win32'] as const)('on %s: the inbox and the tool doors, no desktop bus', async (platform) => {
     const lull = await openOn(platform);
-    expect(lull.sourceHealth()).toEqual({ 'http-inbox': { state: 'running' }, compat: { state: 'running' }, webhooks: { state: 'running' } });
+    expect(lull.sourceHealth()).toEqual({ 'http-inbox': { state: 'running' }, compat: { state: 'running' }, webhooks: { state: 'running' }, mail: { state: 'stopped', detail: 'no mail account set up' } });
   });
 });

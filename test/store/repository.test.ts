@@ -93,7 +93,7 @@ describe('SQLite repository', () => {
 
   it('erases text past retention and keeps the row for the counts', async () => {
     const repo = createRepository(join(tempDir(), 'lull.db'));
-    await repo.commitItem(item('old', { body: 'secret', sender: 'Anna', url: 'https://x.test', tags: ['t'], receivedAt: 100 }));
+    await repo.commitItem(item('old', { body: 'secret', sender: 'Anna <anna@x.test>', url: 'https://x.test', tags: ['t'], dedupeKey: '<m1@x.test>', thread: '<m0@x.test>', receivedAt: 100 }));
     await repo.commitItem(item('new', { body: 'kept', receivedAt: 300 }));
     expect(repo.eraseTextBefore(200)).toBe(1);
     expect(repo.eraseTextBefore(200)).toBe(0);

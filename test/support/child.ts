@@ -10,13 +10,14 @@ export interface Child {
   stderr(): string;
 }
 
-export function runChild(file: string, args: string[], env: NodeJS.ProcessEnv = process.env): Child {
-  return runCommand(process.execPath, [file, ...args], env);
+export function runChild(file: string, args: string[], env: NodeJS.ProcessEnv = process.env, input?: string): Child {
+  return runCommand(process.execPath, [file, ...args], env, undefined, input);
 }
 
-/** Any command, with its lines collected the same way. */
-export function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv = process.env, cwd?: string): Child {
-  const proc = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Any command, with its lines collected the same way; `input`, when given, is its stdin (a pipe, then closed). */
+export function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv = process.env, cwd?: string, input?: string): Child {
+  const proc = spawn(command, args, { env, cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+  if (input !== undefined) proc.stdin!.on('error', () => {}).end(input);
   const lines: string[] = [];
   const waiters: { match: (l: string) => boolean; resolve: (l: string) => void }[] = [];
   let rest = '';

@@ -5,7 +5,7 @@
 // Mail is put in and looked at with Python's imaplib — a client nobody here wrote — so what the
 // test asserts about the server (flags, counts) is what the server says, not what Lull believes.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exited, freePort, giveToNobody, NOBODY, pollUntil } from './daemon.ts';
@@ -54,6 +54,8 @@ export interface RunningDovecot {
   down(): Promise<void>;
   /** Starts it again on the same ports with the same mail. */
   up(): Promise<void>;
+  /** While down: forgets the INBOX's UIDs (its uidlist and index), so it comes up with a new UIDVALIDITY, as after a server migration. */
+  renumber(): void;
   /** down(), and the temp dir removed. */
   stop(): Promise<void>;
 }
@@ -243,12 +245,17 @@ export async function startDovecot(opts: DovecotStart = {}): Promise<RunningDove
       const log = readLog();
       return {
         ok: (log.match(/imap-login: Info: Login: user=</g) ?? []).length,
-        failed: (log.match(/imap-login: Info: (?:Disconnected|Aborted login) \(auth failed/g) ?? []).length,
+        failed: (log.match(/imap-login: Info: (?:Disconnected|Aborted login)[^(\n]*\(auth failed/g) ?? []).length,
       };
     },
     log: () => `${output}\n${readLog()}`,
     down,
     up,
+    renumber() {
+      if (proc) throw new Error('renumber() while Dovecot is running');
+      const maildir = join(dir, 'home', user, 'Maildir');
+      for (const name of readdirSync(maildir)) if (name.startsWith('dovecot')) rmSync(join(maildir, name), { recursive: true, force: true });
+    },
     async stop() {
       await down();
       rmSync(dir, { recursive: true, force: true });

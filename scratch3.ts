@@ -1,0 +1,15 @@
+import { startDovecot } from './test/support/dovecot.ts';
+import { openApi } from './test/api/apiHarness.ts';
+import { mail } from './main/sources/mail/index.ts';
+import { fileSecrets } from './main/store/secrets.ts';
+import { mkdtempSync } from 'node:fs'; import { tmpdir } from 'node:os'; import { join } from 'node:path';
+const d = await startDovecot();
+const dir = mkdtempSync(join(tmpdir(), 'x-'));
+await fileSecrets(dir).set('mail:work', d.password);
+const api = await openApi({ sources: { mail: [{ name: 'work', host: '127.0.0.1', port: d.port, security: 'none', user: d.user }] } }, { doors: [mail], dataDir: dir });
+api.lull.engine.on((e) => console.log('EVENT', e.type, (e as any).item?.title));
+await new Promise(r => setTimeout(r, 1000));
+console.log(await d.append([{ from: 'a@b.c', subject: 'hello' }]));
+await new Promise(r => setTimeout(r, 2000));
+console.log(JSON.stringify((await api.call('GET', '/v1/status')).json.sources));
+await api.close(); await d.stop();
