@@ -95,6 +95,8 @@ describe('mail accounts in the dashboard, in a real browser', () => {
     const row = section.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'work' }) });
     await row.getByText('Password stored').waitFor();
     await row.getByText(`${dovecot.user} at 127.0.0.1:${dovecot.port}`).waitFor();
+    // The door watches it at once, and its status line `mail:work` shows in the row.
+    await row.getByText('connected, watching INBOX').waitFor();
     expect(JSON.parse(readText(join(host.home, 'secrets.json')))).toEqual({ 'mail:work': PASSWORD });
     expect(readText(join(host.home, 'config.json'))).toContain('"work"');
     expect(readText(join(host.home, 'config.json'))).not.toContain(PASSWORD);

@@ -42,6 +42,8 @@ describe('mail accounts in the settings', () => {
     const status = store.getState().status!;
     store.getState().setStatus({ ...status, sources: [...status.sources, { name: 'mail:work', state: 'degraded', detail: 'imap.example.com:993 refused the login for ann@example.com' }] });
     expect((await row.findByText('Working in part')).closest('p')?.textContent).toBe('Working in part — imap.example.com:993 refused the login for ann@example.com');
+    store.getState().setStatus({ ...status, sources: [...status.sources, { name: 'mail:work', state: 'running', detail: 'connected, watching INBOX' }] });
+    expect((await row.findByText('connected, watching INBOX')).textContent).toBe('connected, watching INBOX');
     expect(document.body.innerHTML).not.toContain(SECRET);
   });
 

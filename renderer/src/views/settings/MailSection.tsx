@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultMailPort } from '../../../../main/core/mailSettings.ts';
-import { STORED_PASSWORD } from '../../../../preload/contract.ts';
+import { isTroubled, STORED_PASSWORD } from '../../../../preload/contract.ts';
 import type { MailAccountView } from '../../store/slices/mail/action.ts';
 import { useDashboard } from '../../store/context.tsx';
 import { MailAccountForm } from './MailAccountForm.tsx';
@@ -18,10 +18,13 @@ function Health({ name }: { name: string }) {
   const { t } = useTranslation();
   const health = useDashboard((s) => s.status?.sources.find((source) => source.name === `mail:${name}`));
   if (!health) return null;
+  // A trouble is named first ("Working in part — retrying in 30 s: …"); otherwise the watcher's own words say it best ("connected, watching INBOX").
+  const troubled = isTroubled(health);
   return (
     <p className={`mail-health ${health.state}`}>
-      <span className="state">{t(`mail.health.${health.state}`)}</span>
-      {health.detail ? ` — ${health.detail}` : null}
+      {troubled || !health.detail ? <span className="state">{t(`mail.health.${health.state}`)}</span> : null}
+      {troubled && health.detail ? ' — ' : null}
+      {health.detail ?? null}
     </p>
   );
 }
