@@ -177,4 +177,25 @@ describe('mail accounts in the dashboard, in a real browser', () => {
     expect((await host.api<{ sources: { mail: unknown[] } }>('GET', '/v1/settings')).body.sources.mail).toEqual([]);
     expect(errors).toEqual([]);
   }, 60_000);
+  it('reads well in dark and at 200 % zoom, with nothing wider than the window', async () => {
+    const zoomed = await browser.newContext({ locale: 'en-GB', timezoneId: 'UTC', viewport: { width: 640, height: 900 }, deviceScaleFactor: 2, colorScheme: 'dark' });
+    await zoomed.addCookies(await context.cookies());
+    const big = await zoomed.newPage();
+    await big.goto(`${host.baseUrl}/#/settings`);
+    const section = big.getByRole('region', { name: 'Mail', exact: true });
+    await section.getByRole('button', { name: 'Add mail account' }).click();
+    const form = section.getByRole('form', { name: 'New mail account' });
+    await fillAccount(form, { name: 'a-rather-long-account-name', host: 'imap.a-very-long-host-name.example.com', user: 'someone.with.a.long.address@example.com' });
+    await form.getByLabel('From a command').check();
+    await form.getByLabel('Command', { exact: true }).fill(`op read "op://Private/A very long vault item name for the mail account/password"`);
+    await form.getByRole('button', { name: 'Test' }).click();
+    await form.getByRole('status').getByText('Command failed').waitFor();
+    const wide = await big.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).map((e) => e.tagName));
+    expect(wide).toEqual([]);
+    expect(await big.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await section.scrollIntoViewIfNeeded();
+    await shoot(big, 'mail-04-form-dark-zoom-200');
+    expect(await seriousViolations(big)).toEqual([]);
+    await zoomed.close();
+  }, 60_000);
 });
