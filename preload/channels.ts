@@ -29,6 +29,7 @@ export const methods = {
   setSecret: 'secrets:set',
   deleteSecret: 'secrets:delete',
   listSecrets: 'secrets:list',
+  testMailAccount: 'mail:test',
 } as const;
 
 export const subscriptions = {

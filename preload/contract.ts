@@ -1,6 +1,6 @@
 // The one contract between main and the windows: every operation (invoke) and every event,
 // named `domain:verb`, with zod schemas for payloads and results. One file per domain in
-// contract/ (status, focus, queue, stats, schedule, report, settings, tokens, secrets), composed here into one
+// contract/ (status, focus, queue, stats, schedule, report, settings, tokens, secrets, mail), composed here into one
 // map, as lobe-chat's electron-client-ipc does. Types are derived from the schemas and every
 // enum and limit from core's vocabulary, never written twice. No electron import: main,
 // preload, renderer and the HTTP transports all use it (the renderer with `import type` or
@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { methods, subscriptions } from './channels.ts';
 import type { ApiErrorBody } from './contract/common.ts';
 import { focusInvokes } from './contract/focus.ts';
+import { mailInvokes } from './contract/mail.ts';
 import { queueEvents, queueInvokes } from './contract/queue.ts';
 import { reportInvokes } from './contract/report.ts';
 import { scheduleInvokes } from './contract/schedule.ts';
@@ -20,6 +21,7 @@ import { tokensInvokes } from './contract/tokens.ts';
 
 export * from './contract/common.ts';
 export * from './contract/focus.ts';
+export * from './contract/mail.ts';
 export * from './contract/queue.ts';
 export * from './contract/report.ts';
 export * from './contract/schedule.ts';
@@ -46,6 +48,7 @@ export const invokeContract = {
   ...settingsInvokes,
   ...tokensInvokes,
   ...secretsInvokes,
+  ...mailInvokes,
 } as const satisfies Record<(typeof methods)[keyof typeof methods], { request: z.ZodType; result: z.ZodType }>;
 
 export type InvokeChannel = keyof typeof invokeContract;
@@ -123,6 +126,7 @@ export const httpRoutes = {
   setSecret: { method: 'PUT', path: '/v1/secrets/:name' },
   deleteSecret: { method: 'DELETE', path: '/v1/secrets/:name' },
   listSecrets: { method: 'GET', path: '/v1/secrets' },
+  testMailAccount: { method: 'POST', path: '/v1/mail/test' },
 } as const satisfies Record<keyof Methods, HttpRoute | null>;
 
 /**

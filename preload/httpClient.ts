@@ -116,6 +116,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
     setSecret: routed('setSecret'),
     deleteSecret: routed('deleteSecret'),
     listSecrets: routed('listSecrets'),
+    testMailAccount: routed('testMailAccount'),
     postNotification: (notification) => send(hostRoutes.postNotification, notification),
     loginLink: () => send(hostRoutes.loginLink, undefined),
     signIn: (request) => send(hostRoutes.signIn, request),

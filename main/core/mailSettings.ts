@@ -70,3 +70,10 @@ export const mailAccountsSchema = z
       seen.add(key);
     });
   });
+
+/**
+ * What can go wrong reaching a mail account, in the words of sources/mail/connect.ts: no password,
+ * the passwordCommand failed, plain IMAP to another machine, DNS, refused, timeout, TLS, the
+ * login, the mailbox, or the connection otherwise. The settings page labels each.
+ */
+export const mailFailureSchema = z.enum(['no-password', 'password-command', 'plain-refused', 'dns', 'refused', 'timeout', 'tls', 'auth', 'mailbox', 'connection']);

@@ -109,7 +109,7 @@ export function openLull(opts: LullOptions): Lull {
   const recovered = settings.recovered;
   // The settings store, not the engine, knows of a reset: it is told to listeners directly.
   if (recovered) queueMicrotask(() => listeners.forEach((l) => l('settings:reset', { movedTo: recovered.movedTo })));
-  const operations = createOperations({ engine, settings, openItem: opts.openItem, exportPdf: opts.exportPdf, sourceHealth, clock, tokens, secrets });
+  const operations = createOperations({ engine, settings, openItem: opts.openItem, exportPdf: opts.exportPdf, sourceHealth, clock, tokens, secrets, env: opts.env ?? {} });
   // A source's health is part of Lull's state: a change is told as a state change.
   const stateChanged = (): void => publish({ type: 'state', status: engine.status() });
   const here = runsOn(opts.platform ?? process.platform);

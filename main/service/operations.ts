@@ -13,6 +13,7 @@ import type { NotifyToken, TokenStore } from '../store/tokens.ts';
 import type { InvokeChannel, InvokeRequest, InvokeResult, ListView, ScheduleConsentDto, StatusDto, TokenDto } from '../../preload/contract.ts';
 import { invokeContract } from '../../preload/contract.ts';
 import { settingsView } from './settingsView.ts';
+import { testMailAccount } from './mailTest.ts';
 
 export interface SettingsPort {
   get(): Settings;
@@ -34,6 +35,8 @@ export interface OperationDeps {
   tokens: TokenStore;
   /** Mail and calendar passwords (PRODUCT.md §6): set and deleted here, never read back. */
   secrets: SecretStore;
+  /** The environment a passwordCommand runs in (the mail test's). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The status as every transport shows it: the engine's state and the health of each source. */
@@ -149,6 +152,10 @@ export function createOperations(deps: OperationDeps): Operations {
       return { name, deleted: true };
     },
     'secrets:list': () => ({ names: deps.secrets.names().sort() }),
+    'mail:test': (req) => {
+      const { account, password } = invokeContract['mail:test'].request.parse(req);
+      return testMailAccount(account, password, { secrets: deps.secrets, env: deps.env ?? {} });
+    },
   };
 }
 

@@ -8,6 +8,8 @@ import type { z } from 'zod';
 import type { settingsPatchSchema, Settings } from '../../main/core/settings.ts';
 import type { BlockEnd, BlockKind, BreakthroughRule, Disposition, ItemStatus, Priority } from '../../main/core/types.ts';
 import { BREAKTHROUGH_RULES, LIMITS } from '../../main/core/vocabulary.ts';
+import type { mailFailureSchema } from '../../main/core/mailSettings.ts';
+import type { MailFailure } from '../../main/sources/mail/connect.ts';
 import { contractEvents } from '../../main/service/events.ts';
 import type { presentBlock} from '../../main/core/present.ts';
 import { presentBatch, presentItem } from '../../main/core/present.ts';
@@ -75,6 +77,9 @@ describe('contract types and schemas', () => {
     expectTypeOf<z.output<typeof blockSchema>['kind']>().toEqualTypeOf<BlockKind>();
     expectTypeOf<z.output<typeof blockSchema>['endReason']>().toEqualTypeOf<BlockEnd | null>();
     expectTypeOf<keyof z.output<typeof dayStatsSchema>['breakthroughsByRule']>().toEqualTypeOf<BreakthroughRule>();
+    // The mail test's failure kinds are connect.ts's, listed once in core for the contract.
+    expectTypeOf<z.output<typeof mailFailureSchema>>().toEqualTypeOf<MailFailure>();
+    expectTypeOf<Extract<InvokeResult<'mail:test'>, { ok: false }>['kind']>().toEqualTypeOf<MailFailure>();
   });
 
   it('take their limits from the vocabulary, and check a settings patch without filling in defaults', () => {

@@ -39,6 +39,10 @@ const cases: Record<InvokeChannel, { valid: unknown; invalid: unknown[] }> = {
   },
   'secrets:delete': { valid: { name: 'calendar:home' }, invalid: [undefined, { name: 'calendar:' }, { name: 'mail:../x' }, 'mail:work'] },
   'secrets:list': { valid: undefined, invalid: [{ values: true }] },
+  'mail:test': {
+    valid: { account: { name: 'work', host: 'imap.example.com', user: 'ann' }, password: 'pw' },
+    invalid: [undefined, { account: { name: 'work', host: 'imap.example.com', user: 'ann', security: 'none' } }, { account: { name: 'work', host: 'imap.example.com', user: 'ann' }, password: 'a\nb' }, { account: { name: 'work', host: 'imap.example.com', user: 'ann' }, extra: 1 }],
+  },
 };
 
 function setUp() {

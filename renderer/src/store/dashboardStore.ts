@@ -3,6 +3,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { LullApi } from '../../../preload/contract.ts';
 import { createConsentSlice, type ConsentSlice } from './slices/consent/action.ts';
+import { createMailSlice, type MailSlice } from './slices/mail/action.ts';
 import { createQueueSlice, type QueueSlice } from './slices/queue/action.ts';
 import { createReportSlice, type ReportSlice } from './slices/report/action.ts';
 import { createScheduleSlice, type ScheduleSlice } from './slices/schedule/action.ts';
@@ -18,7 +19,7 @@ export interface WindowAction {
   hydrate(): Promise<() => void>;
 }
 
-export type DashboardStore = StatusSlice & ScheduleSlice & StatsSlice & QueueSlice & SettingsSlice & ReportSlice & SessionSlice & ConsentSlice & TokensSlice & WindowAction;
+export type DashboardStore = StatusSlice & ScheduleSlice & StatsSlice & QueueSlice & SettingsSlice & ReportSlice & SessionSlice & ConsentSlice & TokensSlice & MailSlice & WindowAction;
 
 export function createDashboardStore(api: LullApi, overrides: Partial<StoreDeps> = {}): StoreApi<DashboardStore> {
   const deps = { ...defaultDeps(api), ...overrides };
@@ -38,6 +39,7 @@ export function createDashboardStore(api: LullApi, overrides: Partial<StoreDeps>
       ...createReportSlice(set, get, deps),
       ...createConsentSlice(set, get, deps),
       ...createTokensSlice(set, get, deps),
+      ...createMailSlice(set, get, deps),
       async hydrate() {
         const offs = [
           // Lull answered but no longer knows this browser: the sign-in page, not an error.

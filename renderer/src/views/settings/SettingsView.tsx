@@ -8,6 +8,7 @@ import { MOMENT_GAP_MS } from '../../../../main/core/stats.ts';
 import { useDashboard, useDashboardShallow } from '../../store/context.tsx';
 import { asNumber, Choice, LinesInput, Section, TextInput, Toggle, useField, Weekdays } from './fields.tsx';
 import { BatchTimes, ScheduleRules } from './TimeLists.tsx';
+import { MailSection } from './MailSection.tsx';
 import { TokensSection } from './TokensSection.tsx';
 
 function timeZones(): string[] {
@@ -110,6 +111,9 @@ export function SettingsView() {
         <Toggle path="sources.httpInbox" label={t('settings.httpInbox')} checked={settings.sources.httpInbox} patch={(v) => ({ sources: { httpInbox: v } })} />
         <Toggle path="sources.compat" label={t('tokens.compat')} hint={t('tokens.compatHint')} checked={settings.sources.compat} patch={(v) => ({ sources: { compat: v } })} />
         <Toggle path="sources.desktopBus" label={t('settings.desktopBus')} checked={settings.sources.desktopBus} patch={(v) => ({ sources: { desktopBus: v } })} />
+      </Section>
+      <Section id="s-mail" title={t('mail.title')}>
+        <MailSection />
       </Section>
       <Section id="s-tokens" title={t('tokens.title')}>
         <TokensSection />
