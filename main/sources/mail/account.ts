@@ -3,13 +3,13 @@
 // connection is retried with a jittered back-off (1 s … 5 min); a failure only the user can fix (the
 // password, the mailbox) stops retrying until the account or its password changes. The health
 // line says which of these it is, without the password or any message's text.
-import { ImapFlow, type FetchMessageObject, type MailboxObject } from 'imapflow';
+import type { FetchMessageObject, ImapFlow, MailboxObject } from 'imapflow';
 import type { Cancel, Clock } from '../../core/ports.ts';
 import type { MailAccount } from '../../core/mailSettings.ts';
 import type { IncomingItem, IngestResult } from '../../core/types.ts';
 import type { Logger } from '../../log.ts';
 import type { SourceHealth } from '../source.ts';
-import { describeImapError, imapOptions, MailError, passwordOf, worthRetrying, type PasswordSources } from './connect.ts';
+import { describeImapError, imapOptions, loadImapFlow, MailError, passwordOf, worthRetrying, type PasswordSources } from './connect.ts';
 import { whereOf, type Cursor, type CursorFile } from './cursor.ts';
 import { FETCHED_HEADERS, toItem, type MailHeaders } from './message.ts';
 
@@ -201,8 +201,9 @@ export function watchAccount(account: MailAccount, deps: AccountDeps): AccountWa
     let imap: ImapFlow;
     try {
       const password = await passwordOf(account, deps.passwords);
+      const ImapFlowClient = await loadImapFlow();
       if (gen !== generation || stopped) return;
-      imap = new ImapFlow(imapOptions(account, password));
+      imap = new ImapFlowClient(imapOptions(account, password));
     } catch (error) {
       if (gen === generation) failed(describeImapError(error, account));
       return;

@@ -2,15 +2,22 @@
 // `mail:<name>`), imapflow's options for the account's security, and what went wrong said so a
 // person can act on it (DNS, refused, TLS, login, mailbox). Shared by the watcher and the
 // settings page's "Test" button. Never a password, never what the server said about the login.
-import type { ImapFlowOptions } from 'imapflow';
-import { defaultMailPort, isLoopbackHost, type MailAccount } from '../../core/mailSettings.ts';
+import type { ImapFlow, ImapFlowOptions } from 'imapflow';
+import type { z } from 'zod';
+import { defaultMailPort, isLoopbackHost, type mailFailureSchema, type MailAccount } from '../../core/mailSettings.ts';
 import { PasswordCommandError, runPasswordCommand } from '../../system/passwordCommand.ts';
 import type { Secrets } from '../source.ts';
+
+/**
+ * imapflow, loaded on first use: it and what it pulls in (mail parsing, charsets) cost start-up time
+ * and memory that a Lull with no mail account should not pay.
+ */
+export const loadImapFlow = async (): Promise<typeof ImapFlow> => (await import('imapflow')).ImapFlow;
 
 /** Where the account's password is kept in the secret store (`lull secret set mail:<name>`). */
 export const mailSecretName = (account: Pick<MailAccount, 'name'>): string => `mail:${account.name}`;
 
-export type MailFailure = 'no-password' | 'password-command' | 'plain-refused' | 'dns' | 'refused' | 'timeout' | 'tls' | 'auth' | 'mailbox' | 'connection';
+export type MailFailure = z.output<typeof mailFailureSchema>;
 
 export class MailError extends Error {
   override readonly name = 'MailError';
@@ -86,7 +93,8 @@ export function describeImapError(error: unknown, account: MailAccount): MailErr
   if (e.authenticationFailed === true || e.serverResponseCode === 'AUTHENTICATIONFAILED') {
     return new MailError('auth', `${where} refused the login for ${account.user}: check the user name and password (an app password for Gmail and Fastmail)`);
   }
-  if (e.mailboxMissing === true || e.serverResponseCode === 'NONEXISTENT') return new MailError('mailbox', `there is no mailbox "${account.mailbox}" on ${where}`);
+  // imapflow 2.10 says a missing mailbox with code NotFound after checking with LIST (Dovecot's NO carries no [NONEXISTENT]).
+  if (e.mailboxMissing === true || e.serverResponseCode === 'NONEXISTENT' || code === 'NotFound') return new MailError('mailbox', `there is no mailbox "${account.mailbox}" on ${where}`);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new MailError('dns', `the name ${account.host} could not be looked up (${code === 'EAI_AGAIN' ? 'no answer from DNS' : 'no such host'})`);
   if (code === 'ECONNREFUSED') return new MailError('refused', `${where} refused the connection: is the server running, and is the port right?`);
   if (code === 'ETIMEDOUT' || code === 'ETIMEOUT' || code === 'CONNECT_TIMEOUT' || code === 'GREETING_TIMEOUT') return new MailError('timeout', `${where} did not answer in time`);

@@ -2,9 +2,9 @@
 // holds (STATUS, so nothing is selected and no mail is touched), and log out. Whatever fails is
 // said as connect.ts says it (DNS, refused, TLS, login, mailbox); the connection is always closed
 // and the whole test has a time limit, so a server that never answers cannot hold the page.
-import { ImapFlow } from 'imapflow';
+import type { ImapFlow } from 'imapflow';
 import type { MailAccount } from '../../core/mailSettings.ts';
-import { describeImapError, imapOptions, MailError, portOf } from './connect.ts';
+import { describeImapError, imapOptions, loadImapFlow, MailError, portOf } from './connect.ts';
 
 export interface MailProbe {
   mailbox: string;
@@ -20,7 +20,8 @@ export interface ProbeOptions {
 export async function probeMailAccount(account: MailAccount, password: string, opts: ProbeOptions = {}): Promise<MailProbe> {
   const timeoutMs = opts.timeoutMs ?? 30_000;
   // Throws plain-refused before any connection when plain IMAP would leave this machine.
-  const client = new ImapFlow(imapOptions(account, password));
+  const options = imapOptions(account, password);
+  const client = new (await loadImapFlow())(options);
   // imapflow reports socket trouble as an event too; the awaited call below carries the failure.
   client.on('error', () => undefined);
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -30,7 +31,7 @@ export async function probeMailAccount(account: MailAccount, password: string, o
   try {
     return await Promise.race([count(client, account.mailbox), late]);
   } catch (error) {
-    throw describeImapError(asMailboxMissing(error), account);
+    throw describeImapError(error, account);
   } finally {
     clearTimeout(timer);
     client.close(); // a no-op after a clean logout; ends a connection still in flight otherwise
@@ -44,10 +45,4 @@ async function count(client: ImapFlow, mailbox: string): Promise<MailProbe> {
   if (status === false || typeof status.messages !== 'number') throw Object.assign(new Error('STATUS failed'), { code: 'StatusFailed' });
   await client.logout();
   return { mailbox, messages: status.messages };
-}
-
-/** imapflow (2.10) says a missing mailbox with code NotFound after checking with LIST. */
-function asMailboxMissing(error: unknown): unknown {
-  if (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'NotFound') return { mailboxMissing: true };
-  return error;
 }
