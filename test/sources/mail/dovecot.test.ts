@@ -55,6 +55,16 @@ async function health(on: Api): Promise<{ state: string; detail?: string }> {
 
 const waitFor = (on: Api, state: string, deadline = 15_000) => pollUntil(`mail:work ${state}`, deadline, async () => ((await health(on))?.state === state ? true : undefined));
 
+/** A Lull watching the account that has taken in one message (its cursor is past it); returns its data dir. */
+async function watchingWithOne(subject: string): Promise<string> {
+  api = await openLullWithMail();
+  const seen = collect(api);
+  await waitFor(api, 'running');
+  await dovecot.append([{ from: 'a@example.test', subject }]);
+  await pollUntil('the first item', 10_000, async () => (seen.items.length === 1 ? true : undefined));
+  return api.dir;
+}
+
 describe('mail door, real Dovecot', () => {
   it('holds what arrives during a block within a second, with sender and subject; a VIP breaks through; flags never change', async () => {
     // Mail that was there before, some of it read elsewhere: none of it is news, none of it may change.
@@ -94,13 +104,8 @@ describe('mail door, real Dovecot', () => {
   }, 60_000);
 
   it('a server outage and a restart of Lull together: exactly the 3 that arrived meanwhile are caught up', async () => {
-    api = await openLullWithMail();
-    const dir = api.dir;
-    const first = collect(api);
-    await waitFor(api, 'running');
-    await api.call('POST', '/v1/focus', { minutes: 60 });
-    await dovecot.append([{ from: 'a@example.test', subject: 'before the outage' }]);
-    await pollUntil('the first item', 10_000, async () => (first.items.length === 1 ? true : undefined));
+    const dir = await watchingWithOne('before the outage');
+    await api!.call('POST', '/v1/focus', { minutes: 60 });
 
     await dovecot.down();
     const retrying = await pollUntil('retrying', 15_000, async () => {
@@ -109,8 +114,8 @@ describe('mail door, real Dovecot', () => {
     });
     expect(retrying.detail).toMatch(/lost|refused/);
     // Lull goes down too; mail arrives while both are away.
-    await api.server.close();
-    await api.lull.close();
+    await api!.server.close();
+    await api!.lull.close();
     api = null;
     await dovecot.up();
     const missed = await dovecot.append([1, 2, 3].map((n) => ({ from: 'b@example.test', subject: `while away ${n}` })));
@@ -128,15 +133,10 @@ describe('mail door, real Dovecot', () => {
   }, 90_000);
 
   it('a new UIDVALIDITY (a server migration) starts afresh without a flood: only mail newer than the last seen', async () => {
-    api = await openLullWithMail();
-    const dir = api.dir;
-    const first = collect(api);
-    await waitFor(api, 'running');
-    await dovecot.append([{ from: 'a@example.test', subject: 'seen before the migration' }]);
-    await pollUntil('the first item', 10_000, async () => (first.items.length === 1 ? true : undefined));
+    const dir = await watchingWithOne('seen before the migration');
     const before = JSON.parse(readFileSync(join(dir, 'mail', 'work.json'), 'utf8'));
-    await api.server.close();
-    await api.lull.close();
+    await api!.server.close();
+    await api!.lull.close();
     api = null;
     await new Promise((r) => setTimeout(r, 1100)); // INTERNALDATE counts whole seconds
     const fresh = await dovecot.append([1, 2].map((n) => ({ from: 'b@example.test', subject: `after ${n}` })));
