@@ -5,12 +5,14 @@
 // Mail is put in and looked at with Python's imaplib — a client nobody here wrote — so what the
 // test asserts about the server (flags, counts) is what the server says, not what Lull believes.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exited, freePort, giveToNobody, NOBODY, pollUntil } from './daemon.ts';
 
 export const DOVECOT_BIN = '/usr/sbin/dovecot';
+const LDA_BIN = '/usr/lib/dovecot/dovecot-lda';
 const PYTHON = '/usr/bin/python3';
 
 export interface MailMessage {
@@ -45,6 +47,11 @@ export interface RunningDovecot {
   dir: string;
   /** APPENDs the messages in order over one connection. */
   append(messages: readonly MailMessage[]): Promise<Appended[]>;
+  /**
+   * Delivers ASCII messages as the mail system does (dovecot-lda, straight into the maildir): this
+   * works while the server is down, as mail keeps arriving at a real server whose IMAP side is away.
+   */
+  deliver(messages: readonly Pick<MailMessage, 'from' | 'subject'>[]): Appended[];
   /** Every message's UID and flags, as the server reports them (FETCH 1:* (UID FLAGS)). */
   flags(mailbox?: string): Promise<{ uid: number; flags: string[] }[]>;
   /** Runs a small imaplib program against the server; `M` is a logged-in IMAP4 connection. */
@@ -244,6 +251,17 @@ export async function startDovecot(opts: DovecotStart = {}): Promise<RunningDove
     dir,
     python: (body, args) => python(body, args),
     append: async (messages) => JSON.parse(await python(APPEND, [], JSON.stringify(messages))) as Appended[],
+    deliver(messages) {
+      return messages.map((m) => {
+        const messageId = `<${randomUUID()}@example.test>`;
+        const text = [`From: ${m.from}`, `To: ${user}@example.test`, `Subject: ${m.subject}`, `Message-ID: ${messageId}`, `Date: ${new Date().toUTCString()}`, '', 'Hello.', ''].join('\r\n');
+        // Without -d, dovecot-lda takes the user from USER and HOME: no auth service is needed.
+        const lda = [LDA_BIN, '-c', join(dir, 'dovecot.conf')];
+        const [command, argv] = root ? ['setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', ...lda]] : [lda[0]!, lda.slice(1)];
+        execFileSync(command, argv, { input: text, env: { USER: user, HOME: join(dir, 'home', user), PATH: '/usr/bin:/bin' }, stdio: ['pipe', 'ignore', 'pipe'] });
+        return { messageId, at: Date.now() };
+      });
+    },
     flags: async (mailbox = 'INBOX') => JSON.parse(await python(FLAGS, [mailbox])) as { uid: number; flags: string[] }[],
     logins() {
       const log = readLog();

@@ -117,9 +117,7 @@ describe('mail door, real Dovecot', () => {
     await api!.server.close();
     await api!.lull.close();
     api = null;
-    await dovecot.up();
-    const missed = await dovecot.append([1, 2, 3].map((n) => ({ from: 'b@example.test', subject: `while away ${n}` })));
-    await dovecot.down();
+    const missed = dovecot.deliver([1, 2, 3].map((n) => ({ from: 'b@example.test', subject: `while away ${n}` })));
 
     api = await openLullWithMail({ dataDir: dir });
     const second = collect(api);
