@@ -5,6 +5,9 @@ import { z } from 'zod';
 export const mailSecuritySchema = z.enum(['tls', 'starttls', 'none']);
 export type MailSecurity = z.output<typeof mailSecuritySchema>;
 
+/** `mail:<name>`, one name for an account's three things: its items' source, its status line, and its password in the secret store (`lull secret set mail:<name>`). */
+export const mailName = (account: string): string => `mail:${account}`;
+
 /** The port a security mode uses when the account names none (IMAPS 993, IMAP 143). */
 export const defaultMailPort = (security: MailSecurity): number => (security === 'tls' ? 993 : 143);
 

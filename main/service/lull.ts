@@ -19,7 +19,8 @@ import { fileSecrets, type SecretStore } from '../store/secrets.ts';
 import { createTokenStore, type TokenStore } from '../store/tokens.ts';
 import { openDoors, type Doors } from './doors.ts';
 import { foldHealth, openOutputs } from './outputs.ts';
-import { mailSecretName, settingsView } from './settingsView.ts';
+import { mailName } from '../core/mailSettings.ts';
+import { settingsView } from './settingsView.ts';
 
 export interface LullOptions {
   dataDir: string;
@@ -100,7 +101,7 @@ export function openLull(opts: LullOptions): Lull {
   });
   // A password stored or forgotten changes what a mail account shows (`password: "stored"`).
   const offSecrets = secrets.onChange((name) => {
-    if (listeners.size === 0 || !settings.get().sources.mail.some((a) => mailSecretName(a.name) === name)) return;
+    if (listeners.size === 0 || !settings.get().sources.mail.some((a) => mailName(a.name) === name)) return;
     const shown = view();
     for (const l of listeners) l('settings:changed', shown);
   });

@@ -4,7 +4,7 @@
 // settings page's "Test" button. Never a password, never what the server said about the login.
 import type { ImapFlow, ImapFlowOptions } from 'imapflow';
 import type { z } from 'zod';
-import { defaultMailPort, isLoopbackHost, type mailFailureSchema, type MailAccount } from '../../core/mailSettings.ts';
+import { defaultMailPort, isLoopbackHost, mailName, type mailFailureSchema, type MailAccount } from '../../core/mailSettings.ts';
 import { PasswordCommandError, runPasswordCommand } from '../../system/passwordCommand.ts';
 import type { Secrets } from '../source.ts';
 
@@ -14,8 +14,6 @@ import type { Secrets } from '../source.ts';
  */
 export const loadImapFlow = async (): Promise<typeof ImapFlow> => (await import('imapflow')).ImapFlow;
 
-/** Where the account's password is kept in the secret store (`lull secret set mail:<name>`). */
-export const mailSecretName = (account: Pick<MailAccount, 'name'>): string => `mail:${account.name}`;
 
 export type MailFailure = z.output<typeof mailFailureSchema>;
 
@@ -44,8 +42,8 @@ export async function passwordOf(account: MailAccount, from: PasswordSources): P
       throw new MailError('password-command', error instanceof PasswordCommandError ? error.message : 'passwordCommand failed');
     }
   }
-  const stored = await from.secrets.get(mailSecretName(account));
-  if (stored === null) throw new MailError('no-password', `no password for "${account.name}": store one in the settings or with \`lull secret set ${mailSecretName(account)}\`, or give the account a passwordCommand`);
+  const stored = await from.secrets.get(mailName(account.name));
+  if (stored === null) throw new MailError('no-password', `no password for "${account.name}": store one in the settings or with \`lull secret set ${mailName(account.name)}\`, or give the account a passwordCommand`);
   return stored;
 }
 

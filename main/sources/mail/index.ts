@@ -2,10 +2,9 @@
 // status line `mail:<name>`. An account added, edited or removed in the settings is started,
 // restarted or stopped alone; setting an account's password (`lull secret set mail:<name>`) makes
 // a watcher that was waiting for it connect at once.
-import type { MailAccount } from '../../core/mailSettings.ts';
+import { mailName, type MailAccount } from '../../core/mailSettings.ts';
 import { defineSource, type SourceHealth } from '../source.ts';
 import { watchAccount, type AccountWatcher } from './account.ts';
-import { mailSecretName } from './connect.ts';
 import { cursorFile } from './cursor.ts';
 
 export const mail = defineSource({
@@ -47,7 +46,7 @@ export const mail = defineSource({
     }
 
     function each(): Record<string, SourceHealth> {
-      return Object.fromEntries([...watchers].map(([name, { watcher }]) => [`mail:${name}`, watcher.health()]));
+      return Object.fromEntries([...watchers].map(([name, { watcher }]) => [mailName(name), watcher.health()]));
     }
 
     function summary(): SourceHealth {
@@ -59,7 +58,7 @@ export const mail = defineSource({
 
     const unsubscribeSettings = ctx.settings.onChange(reconcile);
     const unsubscribeSecrets = ctx.secrets.onChange((name) => {
-      for (const [accountName, { watcher }] of watchers) if (mailSecretName({ name: accountName }) === name) watcher.retryNow();
+      for (const [accountName, { watcher }] of watchers) if (mailName(accountName) === name) watcher.retryNow();
     });
     reconcile(ctx.settings.get());
 

@@ -2,7 +2,7 @@
 // title = the Subject (imapflow decodes RFC 2047), the Message-ID as the dedupe key, a webmail link
 // when the account has a template, and the priority its headers ask for. Only headers are read.
 import { createHash } from 'node:crypto';
-import type { MailAccount } from '../../core/mailSettings.ts';
+import { mailName, type MailAccount } from '../../core/mailSettings.ts';
 import type { IncomingItem, Priority } from '../../core/types.ts';
 import { isAllowedUrl, LIMITS } from '../../core/vocabulary.ts';
 import { bounded } from '../../system/markup.ts';
@@ -87,7 +87,7 @@ export function toItem(account: MailAccount, message: MailHeaders): IncomingItem
   const root = /<[^<>\s]+>/.exec(header(message.headers ?? '', 'references') ?? '')?.[0] ?? message.inReplyTo ?? message.messageId;
   const thread = dedupeKeyOf(root);
   return {
-    source: `mail:${account.name}`,
+    source: mailName(account.name),
     title: fit(message.subject ?? '', LIMITS.title) || '(no subject)',
     priority: priorityOf(message.headers),
     ...(sender && { sender }),

@@ -3,7 +3,7 @@
 // `mail:<name>`); Add and Edit open the form in place, Remove asks first, as tokens do.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { defaultMailPort } from '../../../../main/core/mailSettings.ts';
+import { defaultMailPort, mailName } from '../../../../main/core/mailSettings.ts';
 import { isTroubled, STORED_PASSWORD } from '../../../../preload/contract.ts';
 import type { MailAccountView } from '../../store/slices/mail/action.ts';
 import { useDashboard } from '../../store/context.tsx';
@@ -16,7 +16,7 @@ type Editing = { kind: 'new' } | { kind: 'edit'; name: string } | null;
 
 function Health({ name }: { name: string }) {
   const { t } = useTranslation();
-  const health = useDashboard((s) => s.status?.sources.find((source) => source.name === `mail:${name}`));
+  const health = useDashboard((s) => s.status?.sources.find((source) => source.name === mailName(name)));
   if (!health) return null;
   // A trouble is named first ("Working in part — retrying in 30 s: …"); otherwise the watcher's own words say it best ("connected, watching INBOX").
   const troubled = isTroubled(health);

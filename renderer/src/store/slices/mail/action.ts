@@ -2,7 +2,7 @@
 // password, if one was typed, to the secret store), remove one (and its stored password). A typed
 // password goes to main and is forgotten here; it is never read back.
 import type { z } from 'zod';
-import type { mailAccountSchema } from '../../../../../main/core/mailSettings.ts';
+import { mailName, type mailAccountSchema } from '../../../../../main/core/mailSettings.ts';
 import { LullApiError } from '../../../../../preload/bridge.ts';
 import { STORED_PASSWORD, type MailTestResult, type SettingsView } from '../../../../../preload/contract.ts';
 import { errorMessage, type SliceCreator } from '../../slice.ts';
@@ -12,9 +12,6 @@ import { initialMailState, type MailState } from './initialState.ts';
 
 export type MailAccountInput = z.input<typeof mailAccountSchema>;
 export type MailAccountView = SettingsView['sources']['mail'][number];
-
-/** The secret store's name for an account's password (as main's connect.ts names it). */
-export const mailSecretName = (name: string): string => `mail:${name}`;
 
 /** A test's answer, or why main would not run it (an invalid field, by its path in the account), or that it could not ask. */
 export type MailTestOutcome = { kind: 'answer'; result: MailTestResult } | { kind: 'invalid'; fields: { field: string; message: string }[] } | { kind: 'failed'; message: string };
@@ -49,7 +46,7 @@ export const createMailSlice: SliceCreator<MailSlice, Needs> = (set, get, { api 
   /** Forgets a stored password; one already gone is what was wanted. */
   const forgetSecret = async (name: string): Promise<void> => {
     try {
-      await api.deleteSecret({ name: mailSecretName(name) });
+      await api.deleteSecret({ name: mailName(name) });
     } catch (error) {
       if (!(error instanceof LullApiError && error.code === 'not-found')) throw error;
     }
@@ -73,7 +70,7 @@ export const createMailSlice: SliceCreator<MailSlice, Needs> = (set, get, { api 
       try {
         if (!(await get().saveSettings({ sources: { mail: list } }))) return false;
         try {
-          if (password !== undefined) await api.setSecret({ name: mailSecretName(account.name), secret: password });
+          if (password !== undefined) await api.setSecret({ name: mailName(account.name), secret: password });
           // A renamed account's password is typed again under its new name; a command replaces a stored one.
           const stale = previous?.password === STORED_PASSWORD && (previous.name !== account.name || account.passwordCommand !== undefined);
           if (stale) await forgetSecret(previous.name);
